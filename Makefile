@@ -1,0 +1,56 @@
+# CommunesPlone: `make start` and `make test` are all a newcomer needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+UV_VERSION := 0.13.9
+export PORT ?= 8080
+
+.PHONY: help install start test test-fast lint format i18n constraints clean
+
+help:
+	@echo "make start   install, create the demo commune site, serve it on http://localhost:$(PORT)"
+	@echo "make test    run the whole test suite"
+	@echo "make lint    ruff"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: $(BIN)/python setup.py constraints.txt
+	$(UV) pip install --python $(BIN)/python --quiet -c constraints.txt -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+start: install
+	$(BIN)/communesplone start
+
+test: install node_modules/.installed
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+lint: install
+	$(BIN)/ruff check src tests
+
+format: install
+	$(BIN)/ruff format src tests
+
+# Regenerate the pins from the current venv (review the diff before committing).
+constraints: install
+	$(BIN)/python -m communesplone.pins freeze > constraints.txt.new && mv constraints.txt.new constraints.txt
+	$(BIN)/python -m communesplone.pins versions-cfg < constraints.txt > versions.cfg
+
+clean:
+	rm -rf $(VENV) node_modules
+
+# Rebuild the .pot from the code and merge it into the fr, nl and en catalogues.
+i18n: install
+	$(BIN)/i18ndude rebuild-pot --pot src/communesplone/locales/communesplone.pot --create communesplone src/communesplone
+	$(BIN)/i18ndude sync --pot src/communesplone/locales/communesplone.pot src/communesplone/locales/*/LC_MESSAGES/communesplone.po

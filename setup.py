@@ -1,0 +1,72 @@
+"""CommunesPlone: Plone 6.2 add-ons for Belgian communes and CPAS."""
+
+from pathlib import Path
+
+from setuptools import find_packages
+from setuptools import setup
+
+long_description = "\n\n".join(
+    Path(name).read_text(encoding="utf-8") for name in ("README.rst", "CHANGES.rst")
+)
+
+setup(
+    name="communesplone",
+    version="1.0.0.dev0",
+    description="Plone 6.2 add-ons for communes and CPAS: e-guichet, deliberations, "
+    "directory, booking and identity assurance.",
+    long_description=long_description,
+    long_description_content_type="text/x-rst",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone commune municipality Belgium e-government",
+    license="GPL-2.0-only",
+    python_requires=">=3.11",
+    package_dir={"": "src"},
+    packages=find_packages("src"),
+    include_package_data=True,
+    zip_safe=False,
+    install_requires=[
+        "Products.CMFPlone",
+        "plone.app.layout",
+        "plone.restapi",
+        "plone.api",
+        "plone.app.dexterity",
+        "plone.app.registry",
+        "eea.facetednavigation",
+        "collective.eeafaceted.collectionwidget",
+        "collective.monkeypatcher",
+        "setuptools",
+        "cryptography",
+        "authlib",
+        "joserfc",
+        "requests",
+        "waitress",
+        "ZEO",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "pytest",
+            "pytest-plone",
+            "pytest-xdist",
+            "hypothesis",
+            "aiosmtpd",
+            "playwright",
+            "python-stdnum",
+            "ruff",
+            "i18ndude",
+            "polib",
+            "zc.buildout",
+        ],
+    },
+    entry_points={
+        "z3c.autoinclude.plugin": ["target = plone"],
+        "console_scripts": ["communesplone = communesplone.cli:main"],
+    },
+)

@@ -1,0 +1,1 @@
+"""CommunesPlone: one distribution, one sub-package per add-on."""

@@ -1,0 +1,140 @@
+"""zope.schema constraints for Belgian identifiers, with translated messages.
+
+Use them on schema fields, e.g.::
+
+    national_number = schema.TextLine(
+        title=_("National register number"),
+        required=False,
+        constraint=rrn_constraint,
+    )
+
+Why raise instead of returning False: when a constraint returns False,
+zope.schema raises a generic ``ConstraintNotSatisfied`` and z3c.form shows
+"Constraint not satisfied", which tells a citizen nothing.  Raising a
+:class:`zope.schema.ValidationError` subclass instead lets z3c.form's error
+view show ``error.doc()``, i.e. the class docstring, which here is a
+translatable message giving an example of a valid value.
+
+Empty values (``None`` and ``""``) pass: whether a value is required is the
+field's ``required`` flag's business, and a constraint that rejected empty
+values would make optional fields impossible.  A whitespace-only value is
+not empty and is rejected, and so is any value containing a line break
+(see ``_check``).
+
+The checks themselves live in :mod:`communesplone.core.validation`.
+"""
+
+from zope.schema import ValidationError
+
+from communesplone.core import _
+from communesplone.core.validation import is_valid_be_postcode
+from communesplone.core.validation import is_valid_enterprise_number
+from communesplone.core.validation import is_valid_iban
+from communesplone.core.validation import is_valid_rrn
+from communesplone.core.validation import is_valid_structured_communication
+
+__all__ = [
+    "InvalidBelgianPostcode",
+    "InvalidEnterpriseNumber",
+    "InvalidIBAN",
+    "InvalidRRN",
+    "InvalidStructuredCommunication",
+    "be_postcode_constraint",
+    "enterprise_number_constraint",
+    "iban_constraint",
+    "rrn_constraint",
+    "structured_communication_constraint",
+]
+
+
+class InvalidRRN(ValidationError):
+    __doc__ = _(
+        "error_invalid_rrn",
+        default="This is not a valid national register number (11 digits, e.g. 85.07.30-033.28).",
+    )
+
+
+class InvalidEnterpriseNumber(ValidationError):
+    __doc__ = _(
+        "error_invalid_enterprise_number",
+        default="This is not a valid enterprise number "
+        "(10 digits starting with 0 or 1, e.g. 0403.019.261).",
+    )
+
+
+class InvalidIBAN(ValidationError):
+    __doc__ = _(
+        "error_invalid_iban",
+        default="This is not a valid IBAN account number (e.g. BE71 0961 2345 6769).",
+    )
+
+
+class InvalidStructuredCommunication(ValidationError):
+    __doc__ = _(
+        "error_invalid_structured_communication",
+        default="This is not a valid structured communication "
+        "(12 digits, e.g. +++123/4567/89002+++).",
+    )
+
+
+class InvalidBelgianPostcode(ValidationError):
+    __doc__ = _(
+        "error_invalid_be_postcode",
+        default="This is not a valid Belgian postcode (4 digits, e.g. 5000).",
+    )
+
+
+def _check(value, is_valid, error) -> bool:
+    if value is None or value == "":
+        return True
+    # ``constraint=`` *replaces* TextLine's own constraint, which forbids line
+    # breaks; the validators treat them as ignorable whitespace, so keep
+    # TextLine's guarantee here rather than store "85073003328\n".
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        raise error(value)
+    if is_valid(value):
+        return True
+    raise error(value)
+
+
+def rrn_constraint(value) -> bool:
+    """Accept an empty value or a valid national register number."""
+    return _check(value, is_valid_rrn, InvalidRRN)
+
+
+def enterprise_number_constraint(value) -> bool:
+    """Accept an empty value or a valid KBO/BCE enterprise number."""
+    return _check(value, is_valid_enterprise_number, InvalidEnterpriseNumber)
+
+
+def iban_constraint(value) -> bool:
+    """Accept an empty value or a valid IBAN."""
+    return _check(value, is_valid_iban, InvalidIBAN)
+
+
+def structured_communication_constraint(value) -> bool:
+    """Accept an empty value or a valid structured communication."""
+    return _check(value, is_valid_structured_communication, InvalidStructuredCommunication)
+
+
+def be_postcode_constraint(value) -> bool:
+    """Accept an empty value or a well-formed Belgian postcode."""
+    return _check(value, is_valid_be_postcode, InvalidBelgianPostcode)
+
+
+class InvalidNISCode(ValidationError):
+    __doc__ = _(
+        "error_invalid_nis_code",
+        default="This is not a NIS/INS code (5 digits, e.g. 92094).",
+    )
+
+
+def _is_nis_code(value):
+    """Statbel's codes of the communes: five digits, the first the province's (1-9)."""
+    return isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit() \
+        and value[0] != "0"
+
+
+def nis_code_constraint(value) -> bool:
+    """Accept an empty value or a five-digit NIS/INS code."""
+    return _check(value, _is_nis_code, InvalidNISCode)

@@ -1,0 +1,38 @@
+"""The "Commune" control panel, in Site Setup and at ``@controlpanels/commune``."""
+
+from communesplone.core import _
+from communesplone.core.interfaces import ICommuneSettings
+from communesplone.core.interfaces import ICommunesploneCoreLayer
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.restapi.controlpanels import RegistryConfigletPanel
+from plone.z3cform import layout
+from zope.component import adapter
+from zope.interface import Interface
+
+#: The registry prefix of the commune settings; add-ons read records under it.
+PREFIX = "communesplone.core"
+
+
+class CommuneSettingsEditForm(RegistryEditForm):
+    schema = ICommuneSettings
+    schema_prefix = PREFIX
+    label = _("title_commune_controlpanel", default="Commune")
+    description = _(
+        "description_commune_controlpanel",
+        default="The identity of the commune: name, codes, address, account "
+        "and the languages it serves its citizens in.",
+    )
+
+
+CommuneSettingsView = layout.wrap_form(CommuneSettingsEditForm, ControlPanelFormWrapper)
+
+
+@adapter(Interface, ICommunesploneCoreLayer)
+class CommuneControlpanel(RegistryConfigletPanel):
+    """The same settings through plone.restapi's ``@controlpanels``."""
+
+    schema = ICommuneSettings
+    schema_prefix = PREFIX
+    configlet_id = "communesplone-commune"
+    configlet_category_id = "plone-general"

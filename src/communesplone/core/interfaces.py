@@ -1,0 +1,90 @@
+"""Interfaces of communesplone.core: its browser layer and the commune settings."""
+
+from communesplone.core import _
+from communesplone.core.constraints import iban_constraint
+from communesplone.core.constraints import nis_code_constraint
+from zope import schema
+from zope.interface import Interface
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class ICommunesploneCoreLayer(IDefaultBrowserLayer):
+    """Marker for the browser layer of communesplone.core."""
+
+
+class ICommuneSettings(Interface):
+    """The commune's identity, stored in the registry (prefix ``communesplone.core``).
+
+    Every add-on reads these instead of asking again: the name on documents,
+    the IBAN for payments, the address on letters, the languages offered.
+    """
+
+    commune_name = schema.TextLine(
+        title=_("label_commune_name", default="Name of the commune"),
+        description=_(
+            "help_commune_name",
+            default="As printed on documents, e.g. Commune de Namur or Gemeente Gent.",
+        ),
+        required=True,
+        default="",
+    )
+
+    nis_code = schema.TextLine(
+        title=_("label_nis_code", default="NIS/INS code"),
+        description=_(
+            "help_nis_code",
+            default="The five-digit code of the commune given by Statbel, e.g. 92094.",
+        ),
+        required=False,
+        default="",
+        constraint=nis_code_constraint,
+    )
+
+    postal_address = schema.Text(
+        title=_("label_postal_address", default="Postal address"),
+        description=_(
+            "help_postal_address",
+            default="The address of the administration, as on letters.",
+        ),
+        required=False,
+        default="",
+    )
+
+    email = schema.TextLine(
+        title=_("label_commune_email", default="E-mail"),
+        description=_(
+            "help_commune_email",
+            default="Sender of the notifications and address given to citizens.",
+        ),
+        required=False,
+        default="",
+    )
+
+    phone = schema.TextLine(
+        title=_("label_commune_phone", default="Phone"),
+        required=False,
+        default="",
+    )
+
+    iban = schema.TextLine(
+        title=_("label_commune_iban", default="IBAN"),
+        description=_(
+            "help_commune_iban",
+            default="The account citizens pay fees to, e.g. BE71 0961 2345 6769.",
+        ),
+        required=False,
+        default="",
+        constraint=iban_constraint,
+    )
+
+    languages = schema.List(
+        title=_("label_commune_languages", default="Enabled languages"),
+        description=_(
+            "help_commune_languages",
+            default="The languages in which the commune serves its citizens.",
+        ),
+        value_type=schema.Choice(vocabulary="communesplone.core.Languages"),
+        required=True,
+        default=["fr"],
+        missing_value=[],
+    )

@@ -1,0 +1,1 @@
+"""Upgrade steps of communesplone.core: one module per profile version."""

@@ -1,0 +1,45 @@
+"""Demo content (``communesplone.policy:demo``): what a newcomer should see.
+
+Each add-on's issue adds a function here that fills its part of the demo
+commune; every function is idempotent, so the profile can be applied again.
+"""
+
+from communesplone.policy import _
+from plone import api
+from zope.i18n import translate
+
+
+def _t(message, language):
+    return translate(message, target_language=language)
+
+
+def welcome_page(portal, language):
+    """A front page introducing the demo commune and its e-services."""
+    if "bienvenue" in portal.objectIds():
+        return portal["bienvenue"]
+    page = api.content.create(
+        container=portal,
+        type="Document",
+        id="bienvenue",
+        title=_t(_("demo_welcome_title", default="Welcome to the demo commune"), language),
+        description=_t(
+            _(
+                "demo_welcome_description",
+                default="This site shows what CommunesPlone gives a commune: "
+                "online services for citizens and tools for its staff.",
+            ),
+            language,
+        ),
+    )
+    api.content.transition(obj=page, transition="publish")
+    return page
+
+
+def post_install(context):
+    """Fill the demo commune."""
+    portal = api.portal.get()
+    language = api.portal.get_default_language() or "fr"
+    # Whoever applies the profile (a site administrator, the start command),
+    # the demo content is made the same way.
+    with api.env.adopt_roles(["Manager"]):
+        welcome_page(portal, language)

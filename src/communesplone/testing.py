@@ -1,0 +1,57 @@
+"""Test layers shared by every CommunesPlone add-on's tests.
+
+``COMMUNESPLONE_ZCML_FIXTURE`` loads every add-on's ZCML on a Plone site that
+has none of them installed (the generic install/uninstall test uses it);
+``COMMUNESPLONE_FIXTURE`` installs the ``commune`` preset (every add-on) the
+way ``communesplone sites create --preset commune`` does.
+"""
+
+from plone.app.contenttypes.testing import PLONE_APP_CONTENTTYPES_FIXTURE
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import applyProfile
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import os
+
+# Translations are compiled from the .po files when Zope starts, as in production.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
+
+class CommunesploneZCMLLayer(PloneSandboxLayer):
+    """Every CommunesPlone add-on's ZCML, no profile installed."""
+
+    defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        import communesplone
+        import plone.restapi
+
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=communesplone)
+
+
+COMMUNESPLONE_ZCML_FIXTURE = CommunesploneZCMLLayer()
+
+
+class CommunesploneLayer(PloneSandboxLayer):
+    """A site with the ``commune`` preset: every add-on installed."""
+
+    defaultBases = (COMMUNESPLONE_ZCML_FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "communesplone.policy:default")
+
+
+COMMUNESPLONE_FIXTURE = CommunesploneLayer()
+
+COMMUNESPLONE_ZCML_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(COMMUNESPLONE_ZCML_FIXTURE,), name="CommunesPlone:ZCMLIntegration"
+)
+COMMUNESPLONE_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(COMMUNESPLONE_FIXTURE,), name="CommunesPlone:Integration"
+)
+COMMUNESPLONE_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(COMMUNESPLONE_FIXTURE, WSGI_SERVER_FIXTURE), name="CommunesPlone:Functional"
+)

@@ -1,0 +1,139 @@
+"""``communesplone start`` and ``communesplone sites`` on a real instance, stopped and running.
+
+This is ``make start`` end to end: a fresh instance folder, the demo site
+created, served on a free port, the sites command talking to the running
+server, Ctrl-C closing the database cleanly, and a second start keeping the data.
+"""
+
+from pathlib import Path
+from smtp import free_port
+
+import base64
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.slow
+COMMAND = str(Path(sys.executable).parent / "communesplone")
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory):
+    var = tmp_path_factory.mktemp("instance")
+    env = dict(os.environ, COMMUNESPLONE_VAR=str(var), ADMIN_PASSWORD="s3cret-admin")
+    return var, env
+
+
+def run(env, *args):
+    return subprocess.run([COMMAND, *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+def get(url, auth=None, accept="application/json"):
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    if auth:
+        request.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.status, response.read().decode()
+
+
+def wait_until_serving(process, port, deadline=240):
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        assert process.poll() is None, process.stdout.read()
+        try:
+            get(f"http://127.0.0.1:{port}/")
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError("the server did not answer")
+
+
+def test_commands_without_instance_say_so(tmp_path):
+    result = run(dict(os.environ, COMMUNESPLONE_VAR=str(tmp_path / "none")), "sites", "list")
+    assert result.returncode == 1
+    assert "no instance" in result.stderr
+
+
+def test_start_serve_and_manage_sites(instance):
+    var, env = instance
+    port = free_port()
+    server = subprocess.Popen(
+        [COMMAND, "start", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_until_serving(server, port)
+        status, page = get(f"http://localhost:{port}/demo", accept="text/html")
+        assert status == 200
+        assert re.search(r'<html[^>]* lang="fr"', page)
+        assert "Commune de Démo" in page
+
+        status, body = get(f"http://localhost:{port}/demo/@addons", auth="admin:s3cret-admin")
+        installed = {item["id"] for item in json.loads(body)["items"] if item["is_installed"]}
+        assert {"communesplone.core", "communesplone.policy"} <= installed
+
+        # The server holds the FileStorage lock: the command goes through HTTP.
+        created = run(env, "sites", "create", "--id", "gent", "--title", "Stad Gent",
+                      "--preset", "commune", "--language", "nl")
+        assert created.returncode == 0, created.stderr
+        listed = run(env, "sites", "list", "--json")
+        assert listed.returncode == 0, listed.stderr
+        sites = {site["id"]: site for site in json.loads(listed.stdout)}
+        assert sites["gent"]["language"] == "nl"
+        assert sites["demo"]["preset"] == "demo"
+
+        again = run(env, "sites", "create", "--id", "gent", "--preset", "commune")
+        assert again.returncode == 1
+        assert "already exists" in again.stderr
+        unknown = run(env, "sites", "create", "--id", "liege", "--preset", "nope")
+        assert unknown.returncode == 1
+        assert "Unknown preset 'nope'" in unknown.stderr
+
+        wrong_password = run(dict(env, ADMIN_PASSWORD="wrong"), "sites", "list")
+        assert wrong_password.returncode == 1
+        assert "401" in wrong_password.stderr
+    finally:
+        server.send_signal(signal.SIGINT)
+        output = server.communicate(timeout=60)[0]
+    assert server.returncode == 0, output
+    assert "Stopped; the database is closed." in output
+    # Closed cleanly: the FileStorage index was written.
+    assert (var / "filestorage" / "Data.fs.index").exists()
+
+
+def test_commands_on_a_stopped_instance(instance):
+    var, env = instance
+    created = run(env, "sites", "create", "--id", "liege", "--title", "Ville de Liège")
+    assert created.returncode == 0, created.stderr
+    listed = run(env, "sites", "list")
+    assert listed.returncode == 0, listed.stderr
+    ids = [line.split("\t")[0] for line in listed.stdout.splitlines()]
+    assert ids == ["demo", "gent", "liege"]
+    assert "communesplone.core 1000" in listed.stdout
+    again = run(env, "sites", "create", "--id", "liege")
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_second_start_keeps_the_data(instance):
+    var, env = instance
+    port = free_port()
+    server = subprocess.Popen(
+        [COMMAND, "start", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_until_serving(server, port)
+        status, _page = get(f"http://localhost:{port}/liege")
+        assert status == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output = server.communicate(timeout=60)[0]
+    assert "Created the site" not in output
+    assert server.returncode == 0, output
