@@ -3,6 +3,7 @@
 from communesplone.core import _
 from communesplone.core.constraints import iban_constraint
 from communesplone.core.constraints import nis_code_constraint
+from plone.supermodel import model
 from zope import schema
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
@@ -12,7 +13,7 @@ class ICommunesploneCoreLayer(IDefaultBrowserLayer):
     """Marker for the browser layer of communesplone.core."""
 
 
-class ICommuneSettings(Interface):
+class ICommuneSettings(model.Schema):
     """The commune's identity, stored in the registry (prefix ``communesplone.core``).
 
     Every add-on reads these instead of asking again: the name on documents,
@@ -87,4 +88,46 @@ class ICommuneSettings(Interface):
         required=True,
         default=["fr"],
         missing_value=[],
+    )
+
+    model.fieldset(
+        "assurance",
+        label=_("fieldset_assurance", default="Identity assurance"),
+        fields=[
+            "assurance_lifetime_low",
+            "assurance_lifetime_substantial",
+            "assurance_lifetime_high",
+        ],
+    )
+
+    assurance_lifetime_low = schema.Int(
+        title=_("label_assurance_lifetime_low", default="Lifetime of a low assurance (minutes)"),
+        required=True,
+        default=240,
+        min=1,
+        max=1440,
+    )
+
+    assurance_lifetime_substantial = schema.Int(
+        title=_(
+            "label_assurance_lifetime_substantial",
+            default="Lifetime of a substantial assurance (minutes)",
+        ),
+        required=True,
+        default=60,
+        min=1,
+        max=1440,
+    )
+
+    assurance_lifetime_high = schema.Int(
+        title=_("label_assurance_lifetime_high", default="Lifetime of a high assurance (minutes)"),
+        description=_(
+            "help_assurance_lifetime_high",
+            default="After this delay a citizen identified with the eID card must "
+            "identify again before a service that requires the high level.",
+        ),
+        required=True,
+        default=30,
+        min=1,
+        max=1440,
     )
