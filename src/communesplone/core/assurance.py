@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from zope.component import getUtilitiesFor
@@ -67,12 +67,12 @@ def level_at_least(level, required):
 
 
 def _utcnow():
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
 class AssuranceRecord:
-    """What is known of the person: level, by whom, when, until when, and the verified attributes."""
+    """What is known of the person: level, by whom, when, until when, verified attributes."""
 
     level: str = "none"
     user_id: str | None = None
@@ -104,7 +104,9 @@ class AssuranceRecord:
             "level": self.level,
             "provider": self.provider,
             "provider_title": self.provider_title,
-            "authenticated_at": self.authenticated_at.isoformat() if self.authenticated_at else None,
+            "authenticated_at": (
+                self.authenticated_at.isoformat() if self.authenticated_at else None
+            ),
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
             "attributes": {
                 "given_names": self.given_names,
@@ -205,15 +207,30 @@ def accepted_providers(level, came_from=None, site=None):
 # --- the cookie ------------------------------------------------------------
 
 
-def _fernet():
+def _fernet(purpose=b"communesplone.assurance"):
     """Keys derived from the site's ``_system`` keyring (rotating it ends every assurance)."""
     ring = getUtility(IKeyManager)["_system"]
     keys = []
     for secret in ring:
         if secret:
-            digest = hmac.new(secret.encode(), b"communesplone.assurance", hashlib.sha256).digest()
+            digest = hmac.new(secret.encode(), purpose, hashlib.sha256).digest()
             keys.append(Fernet(base64.urlsafe_b64encode(digest)))
     return MultiFernet(keys)
+
+
+def seal(text, purpose):
+    """Encrypt and authenticate ``text`` for a cookie; ``purpose`` separates the keys."""
+    return _fernet(f"communesplone.{purpose}".encode()).encrypt(text.encode()).decode()
+
+
+def unseal(token, purpose, max_age_seconds=None):
+    """The text :func:`seal` sealed, or None when it was altered, is foreign or too old."""
+    try:
+        return _fernet(f"communesplone.{purpose}".encode()).decrypt(
+            token.encode(), ttl=max_age_seconds
+        ).decode()
+    except (InvalidToken, ValueError, TypeError):
+        return None
 
 
 def _cookie_path():
@@ -253,7 +270,7 @@ def certify(request, *, user_id, level, provider, provider_title, given_names=""
         authenticated_at=now, expires_at=now + _lifetime(level),
         given_names=given_names, surname=surname, national_number=national_number,
     )
-    token = _fernet().encrypt(record.to_json().encode()).decode()
+    token = seal(record.to_json(), "assurance")
     request.response.setCookie(
         COOKIE_NAME, token, path=_cookie_path(), http_only=True, same_site="Lax",
         secure=request.get("SERVER_URL", "").startswith("https://"),
@@ -274,9 +291,13 @@ def _from_cookie(request):
     token = request.cookies.get(COOKIE_NAME)
     if not token:
         return None
+    text = unseal(token, "assurance")
+    if text is None:
+        logger.warning("Ignored an assurance cookie that does not decrypt (altered or old key)")
+        return None
     try:
-        return AssuranceRecord.from_json(_fernet().decrypt(token.encode()).decode())
-    except (InvalidToken, ValueError, TypeError, KeyError):
+        return AssuranceRecord.from_json(text)
+    except (ValueError, TypeError, KeyError):
         logger.warning("Ignored an assurance cookie that does not decrypt or parse")
         return None
 

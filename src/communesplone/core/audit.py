@@ -9,7 +9,7 @@ certificate's fingerprint.
 
 from BTrees.LOBTree import LOBTree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
@@ -35,7 +35,7 @@ def _new_key(log):
     BTrees resolve concurrent inserts of different keys: two certifications
     at the same moment both land, neither conflicts.
     """
-    key = time.time_ns() * 1000 + random.randrange(1000)
+    key = time.time_ns() // 1000 * 1000 + random.randrange(1000)  # µs, then 0-999
     while key in log:
         key += 1
     return key
@@ -43,7 +43,7 @@ def _new_key(log):
 
 def append(event, record=None, **details):
     """Add an entry: ``certified`` (with its record), ``refused`` or ``ignored``."""
-    entry = {"time": datetime.now(timezone.utc).isoformat(), "event": event}
+    entry = {"time": datetime.now(UTC).isoformat(), "event": event}
     if record is not None:
         entry.update(user_id=record.user_id, provider=record.provider, level=record.level)
     for key, value in details.items():

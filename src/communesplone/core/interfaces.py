@@ -5,7 +5,6 @@ from communesplone.core.constraints import iban_constraint
 from communesplone.core.constraints import nis_code_constraint
 from plone.supermodel import model
 from zope import schema
-from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
