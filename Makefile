@@ -6,7 +6,7 @@ UV := $(BIN)/uv
 UV_VERSION := 0.13.9
 export PORT ?= 8080
 
-.PHONY: help install start test test-fast lint format i18n constraints clean
+.PHONY: help install start test test-fast lint format i18n constraints clean bench
 
 help:
 	@echo "make start   install, create the demo commune site, serve it on http://localhost:$(PORT)"
@@ -37,7 +37,7 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 
 format: install
 	$(BIN)/ruff format src tests
@@ -54,3 +54,7 @@ clean:
 i18n: install
 	$(BIN)/i18ndude rebuild-pot --pot src/communesplone/locales/communesplone.pot --create communesplone src/communesplone
 	$(BIN)/i18ndude sync --pot src/communesplone/locales/communesplone.pot src/communesplone/locales/*/LC_MESSAGES/communesplone.po
+
+# Ratios against plain Plone doing the same work (see benchmarks/).
+bench: install
+	$(BIN)/python -m benchmarks

@@ -1,0 +1,1 @@
+"""Benchmarks: CommunesPlone against plain Plone doing the same amount of work (ratios)."""

@@ -1,0 +1,22 @@
+"""``make bench``: run every benchmark and print the ratios against plain Plone.
+
+Each benchmark builds, in a throwaway instance folder, a plain Plone Classic
+site and a CommunesPlone site side by side in one Zope process, then times
+the same work on both, interleaved (A B A B ...) so a drift of the machine's
+speed hits both alike. Only ratios are reported as results.
+"""
+
+from benchmarks import pages
+
+import sys
+
+
+def main():
+    results = [pages.run()]
+    for result in results:
+        print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
