@@ -63,6 +63,8 @@ setup(
             "i18ndude",
             "polib",
             "zc.buildout",
+            "plone.recipe.zope2instance",
+            "segno",
         ],
     },
     entry_points={
