@@ -12,6 +12,9 @@ from zope.schema import ValidationError
 
 import ipaddress
 import posixpath
+import re
+
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")
 
 
 class InvalidPEMBundle(ValidationError):
@@ -32,8 +35,26 @@ class InvalidProxyAddress(ValidationError):
 class InvalidFilePath(ValidationError):
     __doc__ = _(
         "error_eid_invalid_file_path",
-        default="Give the absolute path of a file on the server, e.g. /var/lib/eid/crl/citizenca.crl.",
+        default="Give the absolute path of a file on the server, "
+        "e.g. /var/lib/eid/crl/citizenca.crl.",
     )
+
+
+class InvalidHeaderName(ValidationError):
+    __doc__ = _(
+        "error_eid_invalid_header_name",
+        default="This is not a request header name: letters, digits and dashes, "
+        "e.g. X-Client-Cert.",
+    )
+
+
+def header_name_constraint(value) -> bool:
+    """Accept an empty value or an HTTP header name (letters, digits, dashes)."""
+    if value is None or value == "":
+        return True
+    if not isinstance(value, str) or not _HEADER_NAME.match(value):
+        raise InvalidHeaderName(value)
+    return True
 
 
 def pem_bundle_constraint(value) -> bool:

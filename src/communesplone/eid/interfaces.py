@@ -2,11 +2,11 @@
 
 from communesplone.eid import _
 from communesplone.eid.constraints import file_path_constraint
+from communesplone.eid.constraints import header_name_constraint
 from communesplone.eid.constraints import pem_bundle_constraint
 from communesplone.eid.constraints import proxy_address_constraint
 from plone.supermodel import model
 from zope import schema
-from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
@@ -35,7 +35,10 @@ class ICommunesploneEidLayer(IDefaultBrowserLayer):
 
 
 class IEidSettings(model.Schema):
-    """How the site receives and checks the eID card's certificate (prefix ``communesplone.eid``)."""
+    """How the site receives and checks the eID card's certificate.
+
+    Registry records under the prefix ``communesplone.eid``.
+    """
 
     certificate_header = schema.TextLine(
         title=_("label_eid_certificate_header", default="Certificate header"),
@@ -46,6 +49,7 @@ class IEidSettings(model.Schema):
         ),
         required=True,
         default="X-Client-Cert",
+        constraint=header_name_constraint,
     )
 
     trusted_proxies = schema.List(
@@ -69,6 +73,7 @@ class IEidSettings(model.Schema):
         ),
         required=True,
         default="X-Eid-Proxy-Secret",
+        constraint=header_name_constraint,
     )
 
     proxy_secret = schema.TextLine(

@@ -88,6 +88,9 @@ class InsufficientAssuranceView(StepUpView):
             response.setBody(body, lock=True)
             return body
         response.setHeader("Content-Type", "text/html; charset=utf-8")
+        # The page is drawn in the site's layout: its context is where the
+        # error happened (the publisher sets __parent__), not the exception.
+        self.context = self.__parent__
         return self.index()
 
 

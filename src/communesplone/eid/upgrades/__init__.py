@@ -1,0 +1,1 @@
+"""Upgrade steps of communesplone.eid: one module per profile version."""
