@@ -6,13 +6,14 @@ the same work on both, interleaved (A B A B ...) so a drift of the machine's
 speed hits both alike. Only ratios are reported as results.
 """
 
+from benchmarks import booking
 from benchmarks import pages
 
 import sys
 
 
 def main():
-    results = [pages.run()]
+    results = [pages.run(), booking.run()]
     for result in results:
         print(result)
     return 0

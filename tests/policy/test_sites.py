@@ -41,6 +41,9 @@ def test_demo_preset_fills_the_commune_settings_and_content(app):
     assert api.portal.get_registry_record("communesplone.core.iban") == "BE71096123456769"
     assert api.portal.get_registry_record("communesplone.core.languages") == ["fr", "nl", "en"]
     assert api.content.get_state(site["bienvenue"]) == "published"
+    bookings = api.content.find(context=site, portal_type="Booking")
+    assert len(bookings) >= 20  # a month of bookings on the demo resources
+    assert len(api.content.find(context=site, portal_type="Resource")) >= 4
 
 
 def test_existing_id_refused(app):

@@ -6,6 +6,7 @@ commune; every function is idempotent, so the profile can be applied again.
 
 from communesplone.policy import _
 from plone import api
+from plone.base.utils import get_installer
 from zope.i18n import translate
 
 
@@ -41,5 +42,10 @@ def post_install(context):
     language = api.portal.get_default_language() or "fr"
     # Whoever applies the profile (a site administrator, the start command),
     # the demo content is made the same way.
+    installer = get_installer(portal)
     with api.env.adopt_roles(["Manager"]):
         welcome_page(portal, language)
+        if installer.is_product_installed("communesplone.booking"):
+            from communesplone.booking.demo import booking_demo
+
+            booking_demo(portal, language)

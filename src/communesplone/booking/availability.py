@@ -1,0 +1,77 @@
+"""Free and taken periods of a resource, shared by ``@availability``, the page and ``@@ical``.
+
+Taken periods of other requesters are anonymised unless the reader manages
+the resource's bookings.
+"""
+
+from communesplone.booking.content.booking import MANAGE_BOOKINGS
+from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.occupancy import taken
+from communesplone.booking.rules import free_intervals
+from communesplone.booking.rules import localize
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+
+MAX_RANGE = timedelta(days=92)
+
+
+def parse_moment(value, tz):
+    """ISO 8601 date or date-time; a value without an offset is wall time in ``tz``."""
+    moment = datetime.fromisoformat(value.strip())
+    return localize(moment, tz)
+
+
+def may_see_details(resource):
+    return api.user.has_permission(MANAGE_BOOKINGS, obj=resource)
+
+
+def booking_of(entry):
+    """The Booking object of a taken entry, or None (read without security checks)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(UID=entry["uid"]):
+        return brain._unrestrictedGetObject()
+    return None
+
+
+def taken_entries(resource, start, end, details=None):
+    """Taken periods as JSON-ready dicts; ``details`` adds who and why (managers only)."""
+    tz = site_timezone()
+    if details is None:
+        details = may_see_details(resource)
+    current = None if api.user.is_anonymous() else api.user.get_current().getId()
+    entries = []
+    for entry in taken(resource, start, end, tz):
+        item = {"start": entry["start"].isoformat(), "end": entry["end"].isoformat()}
+        booking = booking_of(entry) if (details or current) else None
+        own = booking is not None and current is not None and current in booking.listCreators()
+        if entry["resource"] is not resource:
+            item["via"] = entry["resource"].Title()
+        if booking is not None and (details or own):
+            item.update({
+                "booking": booking.absolute_url(),
+                "state": api.content.get_state(booking, default=None),
+                "purpose": booking.purpose,
+                "requester_name": booking.requester_name,
+                "organisation": booking.organisation,
+                "attendees": booking.attendees,
+                "own": own,
+            })
+        entries.append(item)
+    return entries
+
+
+def availability(resource, start, end, details=None):
+    """``{"start", "end", "timezone", "free": [...], "taken": [...]}`` for ``[start, end)``."""
+    tz = site_timezone()
+    rules = resource.rules()
+    busy = [(entry["start"], entry["end"]) for entry in taken(resource, start, end, tz)]
+    free = free_intervals(rules, start, end, busy)
+    return {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "timezone": str(tz),
+        "slot_minutes": rules.slot_minutes,
+        "free": [{"start": s.isoformat(), "end": e.isoformat()} for s, e in free],
+        "taken": taken_entries(resource, start, end, details),
+    }

@@ -1,0 +1,283 @@
+"""The resource's page: a week calendar of free and taken slots, and a booking form.
+
+The form is plain HTML (it works without JavaScript) and posts to ``@@book``;
+a refused booking shows the errors next to their fields and keeps what the
+person typed. It creates the Booking the way every other client does, so the
+same data-layer check applies (:mod:`communesplone.booking.events`).
+"""
+
+from communesplone.booking import _
+from communesplone.booking.availability import may_see_details
+from communesplone.booking.availability import taken_entries
+from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.events import booking_refusal
+from communesplone.booking.occupancy import BookingConflict
+from communesplone.booking.occupancy import BookingError
+from communesplone.booking.occupancy import BookingInvalid
+from communesplone.booking.rules import attach
+from communesplone.booking.vocabularies import AUDIENCES
+from communesplone.booking.vocabularies import KINDS
+from communesplone.booking.vocabularies import RECURRENCES
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+import transaction
+
+FORM_FIELDS = (
+    "date", "start_time", "end_time", "requester_name", "requester_email", "requester_phone",
+    "organisation", "purpose", "attendees", "notes", "repeat", "repeat_until", "repeat_count",
+)
+DAY_NAMES = (
+    _("weekday_monday", default="Monday"), _("weekday_tuesday", default="Tuesday"),
+    _("weekday_wednesday", default="Wednesday"), _("weekday_thursday", default="Thursday"),
+    _("weekday_friday", default="Friday"), _("weekday_saturday", default="Saturday"),
+    _("weekday_sunday", default="Sunday"),
+)
+
+
+def _parse_date(value):
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def _parse_time(value):
+    try:
+        return time.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+class ResourceView(BrowserView):
+    """``view`` (GET) and ``@@book`` (POST) of a Resource."""
+
+    index = ViewPageTemplateFile("templates/resource.pt")
+    labels = {
+        "date": _("label_booking_date", default="Date"),
+        "start_time": _("label_booking_start_time", default="From"),
+        "end_time": _("label_booking_end_time", default="To"),
+        "requester_name": _("label_booking_requester_name", default="Your name"),
+        "requester_email": _("label_booking_requester_email", default="Your e-mail"),
+        "requester_phone": _("label_booking_requester_phone", default="Your phone"),
+        "organisation": _("label_booking_organisation", default="Organisation"),
+        "purpose": _("label_booking_purpose", default="Purpose"),
+        "attendees": _("label_booking_attendees", default="Number of people"),
+        "notes": _("label_booking_notes", default="Notes for the manager"),
+        "repeat": _("label_booking_repeat", default="Repeat"),
+        "repeat_until": _("label_booking_repeat_until", default="Repeat until"),
+        "repeat_count": _("label_booking_repeat_count", default="Number of occurrences"),
+    }
+    text_fields = (
+        ("requester_name", "text"), ("requester_email", "email"), ("requester_phone", "tel"),
+        ("organisation", "text"), ("purpose", "text"), ("attendees", "number"),
+    )
+
+    def __call__(self):
+        self.errors = {}
+        self.general_errors = []
+        self.values = self._defaults()
+        if self.request.method == "POST" and self.request.form.get("form.submitted"):
+            result = self.submit()
+            if result is not None:
+                return result
+        self.update()
+        return self.index()
+
+    def t(self, message):
+        return translate(message, context=self.request)
+
+    # --- the form ---------------------------------------------------------
+
+    def _defaults(self):
+        values = dict.fromkeys(FORM_FIELDS, "")
+        values.update({"attendees": "1", "repeat": "none"})
+        if not api.user.is_anonymous():
+            user = api.user.get_current()
+            values["requester_name"] = user.getProperty("fullname") or user.getId()
+            values["requester_email"] = user.getProperty("email") or ""
+        for name in FORM_FIELDS:
+            if name in self.request.form:
+                values[name] = str(self.request.form.get(name) or "")
+        return values
+
+    def submit(self):
+        """Create the booking; on refusal, fill the errors and render the form again."""
+        CheckAuthenticator(self.request)
+        values = self.values
+        tz = site_timezone()
+        day = _parse_date(values["date"])
+        start_time, end_time = _parse_time(values["start_time"]), _parse_time(values["end_time"])
+        if day is None:
+            self.errors["date"] = self.t(_("error_booking_date", default="Choose a date."))
+        if start_time is None:
+            self.errors["start_time"] = self.t(_("error_booking_time",
+                                                 default="Choose a time."))
+        if end_time is None:
+            self.errors["end_time"] = self.t(_("error_booking_time", default="Choose a time."))
+        try:
+            attendees = int(values["attendees"] or 1)
+        except ValueError:
+            attendees = None
+            self.errors["attendees"] = self.t(_("error_booking_number",
+                                                default="Give a whole number."))
+        repeat_count = None
+        if values["repeat_count"]:
+            try:
+                repeat_count = int(values["repeat_count"])
+            except ValueError:
+                self.errors["repeat_count"] = self.t(_("error_booking_number",
+                                                       default="Give a whole number."))
+        repeat_until = _parse_date(values["repeat_until"]) if values["repeat_until"] else None
+        for name in ("requester_name", "requester_email", "purpose"):
+            if not values[name].strip():
+                self.errors[name] = self.t(_("error_required", default="Required."))
+        if self.errors:
+            return None
+        start = attach(datetime.combine(day, start_time), tz)
+        end_day = day + timedelta(days=1) if end_time <= start_time else day
+        end = attach(datetime.combine(end_day, end_time), tz)
+        savepoint = transaction.savepoint()
+        try:
+            booking = createContentInContainer(
+                self.context, "Booking", checkConstraints=True, title="booking",
+                start=start, end=end,
+                requester_name=values["requester_name"].strip(),
+                requester_email=values["requester_email"].strip(),
+                requester_phone=values["requester_phone"].strip(),
+                organisation=values["organisation"].strip(),
+                purpose=values["purpose"].strip(),
+                attendees=attendees,
+                notes=values["notes"],
+                repeat=values["repeat"] if values["repeat"] in ("weekly", "monthly") else "none",
+                repeat_until=repeat_until,
+                repeat_count=repeat_count,
+            )
+        except BookingError as error:
+            savepoint.rollback()
+            self._show(error)
+            return None
+        api.portal.show_message(
+            _("booking_received", default="Your booking was recorded; a confirmation is "
+              "on its way by e-mail."), request=self.request)
+        if api.user.has_permission("View", obj=booking):
+            target = booking.absolute_url()
+        else:
+            target = self.context.absolute_url()
+        self.request.response.redirect(target)
+        return ""
+
+    def _show(self, error):
+        field_map = {"start": "start_time", "end": "end_time", "repeat": "repeat"}
+        if isinstance(error, BookingInvalid):
+            for field, message in error.errors:
+                name = field_map.get(field, field)
+                text = self.t(message)
+                if name in FORM_FIELDS:
+                    self.errors[name] = f"{self.errors[name]} {text}" if name in self.errors \
+                        else text
+                else:
+                    self.general_errors.append(text)
+        else:
+            self.general_errors.append(self.t(error.message))
+        if isinstance(error, BookingConflict):
+            self.errors.setdefault("start_time", self.t(error.message))
+
+    # --- the calendar -----------------------------------------------------
+
+    def update(self):
+        tz = site_timezone()
+        rules = self.context.rules()
+        self.tz = tz
+        today = datetime.now(tz).date()
+        week = _parse_date(self.request.form.get("week")) or today
+        self.monday = week - timedelta(days=week.weekday())
+        self.days = [self.monday + timedelta(days=offset) for offset in range(7)]
+        start = attach(datetime.combine(self.monday, time()), tz)
+        end = attach(datetime.combine(self.monday + timedelta(days=7), time()), tz)
+        self.details = may_see_details(self.context)
+        self.taken = taken_entries(self.context, start, end, self.details)
+        busy = [(datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"]),
+                 item) for item in self.taken]
+        step = max(rules.slot_minutes or 30, 30)
+        minutes = [m for day in range(7) for r in rules.hours.get(day, ()) for m in r]
+        first = (min(minutes) // step) * step if minutes else 8 * 60
+        last = max(minutes) if minutes else 18 * 60
+        now = datetime.now(tz)
+        self.rows = []
+        for minute in range(first, last, step):
+            cells = []
+            for day in self.days:
+                cell_start = attach(datetime.combine(day, time()) + timedelta(minutes=minute), tz)
+                cell_end = cell_start + timedelta(minutes=step)
+                cells.append(self._cell(rules, day, cell_start, cell_end, busy, now))
+            self.rows.append({"label": f"{minute // 60:02d}:{minute % 60:02d}", "cells": cells})
+        self.previous_week = (self.monday - timedelta(days=7)).isoformat()
+        self.next_week = (self.monday + timedelta(days=7)).isoformat()
+        self.week_label = f"{self.days[0]:%d/%m/%Y} – {self.days[-1]:%d/%m/%Y}"
+        self.time_options = [f"{m // 60:02d}:{m % 60:02d}"
+                             for m in range(0, 24 * 60, rules.slot_minutes or 30)]
+        self.refusal = booking_refusal(self.context, self.request)
+        self.refusal_text = self.t(self.refusal) if self.refusal is not None else ""
+
+    def _cell(self, rules, day, cell_start, cell_end, busy, now):
+        for busy_start, busy_end, item in busy:
+            if busy_start < cell_end and cell_start < busy_end:
+                label = self.t(_("slot_taken", default="Taken"))
+                if item.get("own"):
+                    label = self.t(_("slot_yours", default="Your booking"))
+                elif self.details and item.get("requester_name"):
+                    label = f"{label}: {item['requester_name']}"
+                return {"state": "taken", "label": label, "url": item.get("booking")}
+        open_ = any(r_start <= cell_start and cell_end <= r_end
+                    for r_start, r_end in rules.opening_ranges(day))
+        if not open_:
+            return {"state": "closed", "label": self.t(_("slot_closed", default="Closed")),
+                    "url": None}
+        if cell_start < now:
+            return {"state": "past", "label": self.t(_("slot_past", default="Past")),
+                    "url": None}
+        return {"state": "free", "label": self.t(_("slot_free", default="Free")), "url": None}
+
+    def day_label(self, day):
+        return f"{self.t(DAY_NAMES[day.weekday()])} {day:%d/%m}"
+
+    def facts(self):
+        """Label/value pairs describing the resource."""
+        context = self.context
+        items = [
+            (_("label_resource_kind", default="Kind"), self.t(KINDS.getTerm(context.kind).title)
+             if context.kind in KINDS else context.kind),
+        ]
+        if context.capacity:
+            items.append((_("label_resource_capacity", default="Capacity (people)"),
+                          str(context.capacity)))
+        if context.location:
+            items.append((_("label_resource_location", default="Address"), context.location))
+        items.append((_("label_resource_audience", default="Who may book"),
+                      self.t(AUDIENCES.getTerm(context.audience).title)
+                      if context.audience in AUDIENCES else ""))
+        if context.price:
+            items.append((_("label_resource_price", default="Price (EUR)"),
+                          f"{context.price:.2f}"))
+        return [(self.t(label), value) for label, value in items]
+
+    def repeat_options(self):
+        return [{"value": term.value, "title": self.t(term.title),
+                 "selected": term.value == self.values["repeat"]} for term in RECURRENCES]
+
+    def ical_private_url(self):
+        if not self.details:
+            return None
+        return f"{self.context.absolute_url()}/@@ical?token={self.context.ical_token}"
+
+    def error_ids(self, name):
+        return f"error-{name}" if name in self.errors else None

@@ -1,0 +1,220 @@
+"""Event subscribers: every way of creating a booking goes through :func:`booking_added`.
+
+The browser forms, ``POST <resource>`` through plone.restapi and
+``api.content.create`` all fire ``IObjectAddedEvent``: the check and the
+reservation happen here, at the data layer. A refusal raises a
+:class:`~communesplone.booking.occupancy.BookingError`, which aborts the
+transaction (nothing is saved) and is rendered by an exception view (409, 400
+or 403 JSON for REST, a page in the browser).
+"""
+
+from Acquisition import aq_base
+from communesplone.booking import _
+from communesplone.booking import logger
+from communesplone.booking import mails
+from communesplone.booking.content.booking import MANAGE_BOOKINGS
+from communesplone.booking.content.resource import IResource
+from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.occupancy import BookingInvalid
+from communesplone.booking.occupancy import BookingNotAllowed
+from communesplone.booking.occupancy import HELD_ATTR
+from communesplone.booking.occupancy import release
+from communesplone.booking.occupancy import reserve
+from communesplone.booking.occupancy import tree_of
+from communesplone.booking.occupancy import version_of
+from communesplone.booking.rules import check_booking
+from communesplone.booking.rules import localize
+from communesplone.core.assurance import get_assurance
+from communesplone.core.assurance import level_at_least
+from communesplone.core.validation import make_structured_communication
+from datetime import datetime
+from plone import api
+from zope.globalrequest import getRequest
+
+import math
+import secrets
+
+HOLDING_STATES = ("pending", "confirmed")
+MANAGER_ROLES = ("Reviewer", "Editor")
+BOOKER_ROLES = ("Anonymous", "Authenticated", "Member", "Manager", "Site Administrator",
+                "Owner", "Contributor", "Editor", "Reviewer")
+
+
+# --- who may book ----------------------------------------------------------
+
+
+def booking_refusal(resource, request=None):
+    """Why the current person may not book ``resource``, or None when they may."""
+    if api.user.has_permission(MANAGE_BOOKINGS, obj=resource):
+        return None
+    audience = getattr(resource, "audience", "members") or "members"
+    if audience == "anonymous":
+        return None
+    if api.user.is_anonymous():
+        return _("error_booking_login_required",
+                 default="Please log in to book this resource.")
+    if audience == "members":
+        return None
+    if audience == "certified":
+        record = get_assurance(request or getRequest())
+        if level_at_least(record.level, "substantial"):
+            return None
+        return _("error_booking_certified_required",
+                 default="Only citizens with a certified identity (eID, itsme) may book "
+                 "this resource.")
+    user = api.user.get_current()
+    groups = {group.getId() for group in api.group.get_groups(user=user)}
+    if groups & set(getattr(resource, "allowed_groups", None) or ()):
+        return None
+    return _("error_booking_group_required",
+             default="This resource is reserved for some groups; you may not book it.")
+
+
+# --- bookings --------------------------------------------------------------
+
+
+def _resource_of(booking, event=None):
+    parent = getattr(event, "newParent", None) if event is not None else None
+    parent = parent if parent is not None else booking.resource()
+    return parent if IResource.providedBy(parent) else None
+
+
+def normalise(booking, tz):
+    """Timezone-aware start and end in the site's timezone (naive ones are wall time)."""
+    booking.start = localize(booking.start, tz)
+    booking.end = localize(booking.end, tz)
+
+
+def validate(resource, booking, now=None):
+    """Raise BookingNotAllowed / BookingInvalid when the booking breaks a rule."""
+    refusal = booking_refusal(resource)
+    if refusal is not None:
+        raise BookingNotAllowed(refusal)
+    if booking.start is None or booking.end is None:
+        raise BookingInvalid([("start", _("error_booking_no_period", default="Choose a period."))])
+    rules = resource.rules()
+    now = now or datetime.now(rules.tz)
+    errors = check_booking(rules, booking.periods(rules.tz), booking.attendees, now)
+    if errors:
+        raise BookingInvalid(errors)
+
+
+def _payment(resource, booking):
+    price = getattr(resource, "price", None)
+    if not price or getattr(resource, "payment", "informative") != "transfer":
+        return ""
+    total_minutes = sum((end - start).total_seconds() / 60 for start, end in booking.periods())
+    if getattr(resource, "price_unit", "slot") == "day":
+        units = sum(
+            (end.date() - start.date()).days + 1 for start, end in booking.periods()
+        )
+    else:
+        units = math.ceil(total_minutes / (resource.slot_minutes or 30))
+    amount = round(price * units, 2)
+    number = int(booking.UID(), 16) % 10**10
+    booking.payment_amount = amount
+    booking.payment_communication = make_structured_communication(number)
+    return f"{amount:.2f} EUR — {booking.payment_communication}"
+
+
+def booking_added(booking, event):
+    """Check and hold the booking's periods; confirm at once when no approval is needed."""
+    resource = _resource_of(booking, event)
+    if resource is None:
+        return
+    tz = site_timezone()
+    normalise(booking, tz)
+    if getattr(booking, "repeat", None) in (None, "none"):
+        booking.repeat = "none"
+    if api.user.is_anonymous() is False and not booking.requester_email:
+        booking.requester_email = api.user.get_current().getProperty("email")
+    validate(resource, booking)
+    periods = booking.periods(tz)
+    reserve(resource, booking, periods, tz)
+    first_start, first_end = periods[0]
+    booking.title = mails.format_period(first_start, first_end)
+    booking.payment_text = _payment(resource, booking)
+    if getattr(resource, "needs_approval", True):
+        mails.notify_received(booking)
+    else:
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=booking, transition="confirm",
+                                   comment="Confirmed at once (no approval needed)")
+    booking.reindexObject()
+
+
+def booking_modified(booking, event):
+    """A changed period is checked again (the booking keeps its own periods meanwhile)."""
+    resource = _resource_of(booking)
+    if resource is None or not getattr(booking, HELD_ATTR, ()):
+        return
+    tz = site_timezone()
+    normalise(booking, tz)
+    periods = booking.periods(tz)
+    if periods and periods[0][1] <= periods[0][0]:
+        raise BookingInvalid([("end", _("error_end_before_start",
+                                         default="The end must be after the start."))])
+    release(resource, booking)
+    reserve(resource, booking, periods, tz)
+    booking.title = mails.format_period(*periods[0])
+
+
+def _comment(event):
+    kwargs = getattr(event, "kwargs", None) or {}
+    return kwargs.get("comment") or ""
+
+
+def booking_transitioned(booking, event):
+    """Free the slot on refuse/cancel; send the mail each transition calls for."""
+    transition = getattr(event, "transition", None)
+    if transition is None:
+        return
+    resource = _resource_of(booking)
+    if event.new_state.id not in HOLDING_STATES and resource is not None:
+        release(resource, booking)
+    if transition.id == "confirm":
+        mails.notify_confirmed(booking)
+    elif transition.id == "refuse":
+        mails.notify_refused(booking, _comment(event))
+    elif transition.id == "cancel":
+        mails.notify_cancelled(booking, _comment(event))
+    logger.info("Booking %s: %s", booking.absolute_url(1), transition.id)
+
+
+def booking_removed(booking, event):
+    """A deleted booking frees its slot."""
+    parent = event.oldParent
+    if parent is None or not IResource.providedBy(parent) or not getattr(booking, HELD_ATTR, ()):
+        return
+    release(parent, booking)
+
+
+# --- resources -------------------------------------------------------------
+
+
+def resource_changed(resource, event):
+    """Grant the manager group its local roles; let every visitor reach the booking form."""
+    previous = getattr(resource, "_booking_manager_group", None)
+    group = getattr(resource, "manager_group", None)
+    if previous and previous != group:
+        resource.manage_delLocalRoles([previous])
+    if group:
+        resource.manage_setLocalRoles(group, list(MANAGER_ROLES))
+    resource._booking_manager_group = group
+    # Who may book is decided per resource (its audience); the add permission
+    # only lets the request reach that check. Only Bookings may be added here.
+    resource.manage_permission("Add portal content", list(BOOKER_ROLES), acquire=True)
+    if not getattr(resource, "ical_token", None):
+        resource.ical_token = secrets.token_urlsafe(24)
+    tree_of(resource)
+    version_of(resource)
+    resource.reindexObjectSecurity()
+
+
+def resource_copied(resource, event):
+    """A copy starts with its own empty occupancy (the copied bookings are not carried)."""
+    base = aq_base(resource)
+    base._p_activate()
+    for attribute in ("_booking_occupancy", "_booking_occupancy_version", "ical_token"):
+        base.__dict__.pop(attribute, None)
+    resource._p_changed = True

@@ -1,0 +1,1 @@
+"""Upgrade steps of communesplone.booking: one module per profile version."""

@@ -1,0 +1,96 @@
+"""Mails of a booking's life through a real SMTP server: received, confirmed, refused, cancelled."""
+
+from bookinghelpers import book
+from bookinghelpers import make_resource
+from bookinghelpers import next_monday
+from datetime import timedelta
+from plone import api
+
+import pytest
+import transaction
+
+
+@pytest.fixture
+def mail_site(live, smtp_server):
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
+    api.portal.set_registry_record("plone.email_from_address", "noreply@demo.example")
+    transaction.commit()
+    return live
+
+
+def _sent(smtp_server):
+    return [(recipients, message["Subject"], message.get_body(("plain",)).get_content())
+            for _sender, recipients, message in smtp_server.inbox.messages]
+
+
+def test_received_then_confirmed(mail_site, smtp_server):
+    start = next_monday(hour=10)
+    with api.env.adopt_user("alice"):
+        booking = book(mail_site["resource"], start, start + timedelta(hours=1))
+    transaction.commit()
+    sent = sorted(_sent(smtp_server))
+    assert [recipients for recipients, _s, _b in sent] == [["alice@example.org"],
+                                                          ["carol@example.org"]]
+    assert "Salle Du Conseil" in sent[0][1]
+    assert start.strftime("%d/%m/%Y %H:%M") in sent[0][2]
+    assert "http" not in sent[0][2] or booking.absolute_url() in sent[1][2]
+    with api.env.adopt_user("carol"):
+        api.content.transition(obj=booking, transition="confirm")
+    transaction.commit()
+    [(recipients, subject, _body)] = [item for item in _sent(smtp_server)
+                                      if "confirmed" in item[1].lower()]
+    assert recipients == ["alice@example.org"]
+
+
+def test_refused_with_reason(mail_site, smtp_server):
+    start = next_monday(hour=10)
+    with api.env.adopt_user("alice"):
+        booking = book(mail_site["resource"], start, start + timedelta(hours=1))
+    with api.env.adopt_user("carol"):
+        api.content.transition(obj=booking, transition="refuse",
+                               comment="La salle est en travaux")
+    transaction.commit()
+    [(recipients, subject, body)] = [item for item in _sent(smtp_server)
+                                     if "refused" in item[1].lower()]
+    assert recipients == ["alice@example.org"]
+    assert "La salle est en travaux" in body
+
+
+def test_cancelled_notifies_requester_and_managers(mail_site, smtp_server):
+    start = next_monday(hour=10)
+    with api.env.adopt_user("alice"):
+        booking = book(mail_site["resource"], start, start + timedelta(hours=1))
+        api.content.transition(obj=booking, transition="cancel", comment="Plus besoin")
+    transaction.commit()
+    [(recipients, _subject, _body)] = [item for item in _sent(smtp_server)
+                                       if "Plus besoin" in item[2]]
+    assert recipients == ["alice@example.org", "carol@example.org"]
+
+
+def test_no_approval_sends_confirmation_only(mail_site, smtp_server):
+    van = make_resource(mail_site["folder"], "camionnette", needs_approval=False,
+                        price=10.0, payment="transfer")
+    start = next_monday(hour=10)
+    with api.env.adopt_user("alice"):
+        book(van, start, start + timedelta(hours=1))
+    transaction.commit()
+    [(recipients, subject, body)] = _sent(smtp_server)
+    assert recipients == ["alice@example.org"]
+    assert "20.00 EUR" in body  # two slots of 30 minutes
+    assert "+++" in body  # the structured communication
+
+
+def test_conflict_sends_nothing(mail_site, smtp_server):
+    from communesplone.booking.occupancy import BookingConflict
+
+    start = next_monday(hour=10)
+    with api.env.adopt_user("alice"):
+        book(mail_site["resource"], start, start + timedelta(hours=1))
+    transaction.commit()
+    count = len(smtp_server.inbox.messages)
+    with api.env.adopt_user("bob"), pytest.raises(BookingConflict):
+        book(mail_site["resource"], start, start + timedelta(hours=1))
+    transaction.abort()
+    transaction.commit()
+    assert len(smtp_server.inbox.messages) == count
