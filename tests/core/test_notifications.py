@@ -57,3 +57,28 @@ def test_no_sender_address_does_not_fail_the_action(functional, smtp_server):
     assert send_mail("citoyen@example.org", "Sujet", "Texte") is False
     transaction.commit()
     assert smtp_server.inbox.messages == []
+
+
+def test_unreachable_mail_server_does_not_undo_the_action(functional, caplog):
+    from smtp import free_port
+
+    portal = functional["portal"]
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", free_port())  # nobody listens
+    api.portal.set_registry_record("plone.email_from_address", "noreply@demo.example")
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(container=portal, type="Document", id="saved", title="Saved")
+    assert send_mail("citoyen@example.org", "Sujet", "Texte")
+    transaction.commit()  # does not raise
+    transaction.begin()
+    assert "saved" in portal.objectIds()
+    assert "could not be sent" in caplog.text
+
+
+def test_suppressed_notifications(site_with_smtp, smtp_server):
+    from communesplone.core.notifications import notifications_suppressed
+
+    with notifications_suppressed():
+        assert send_mail("citoyen@example.org", "Démo", "Pas envoyé") is False
+    transaction.commit()
+    assert smtp_server.inbox.messages == []

@@ -15,6 +15,11 @@ from zope.component import getUtility
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
+from contextlib import contextmanager
+
+import threading
+import transaction
+
 
 class MailNotConfigured(Exception):
     """The site has no SMTP server or no sender address."""
@@ -62,15 +67,47 @@ def build_message(recipients, subject, body, *, html=None, reply_to=None,
     return message
 
 
+_suppressed = threading.local()
+
+
+@contextmanager
+def notifications_suppressed():
+    """No mail inside this block (demo content, imports, migrations)."""
+    previous = getattr(_suppressed, "active", False)
+    _suppressed.active = True
+    try:
+        yield
+    finally:
+        _suppressed.active = previous
+
+
+def _send_after_commit(success, mailhost, message):
+    """After-commit hook: an unreachable SMTP server is logged, never raised.
+
+    Sending inside the commit (zope.sendmail's data manager) would abort the
+    person's booking or order when the mail server is down; after the commit
+    their action is saved whatever happens to the mail.
+    """
+    if not success:
+        return
+    try:
+        mailhost.send(message, immediate=True)
+    except Exception:
+        logger.exception("Mail %r to %s could not be sent", message["Subject"], message["To"])
+
+
 def send_mail(recipients, subject, body, *, html=None, reply_to=None,
               attachments=(), immediate=False, request=None):
     """Send a mail; return True when it was handed to the MailHost.
 
-    The mail leaves when the transaction commits (unless ``immediate``): an
-    aborted transition sends nothing. A site without a mail server logs a
-    warning and returns False instead of failing the person's action.
+    The mail leaves once the transaction has committed (unless ``immediate``):
+    an aborted transition sends nothing, and a mail server that fails does not
+    undo what the person did (it is logged). A site without a mail server or
+    sender logs a warning and returns False.
     ``attachments`` is a sequence of ``(filename, bytes, mimetype)``.
     """
+    if getattr(_suppressed, "active", False):
+        return False
     # Plone takes the SMTP server from its mail settings (registry), not
     # from the MailHost's own attributes.
     if not api.portal.get_registry_record("plone.smtp_host", default=None):
@@ -85,5 +122,8 @@ def send_mail(recipients, subject, body, *, html=None, reply_to=None,
     except MailNotConfigured as error:
         logger.warning("Mail not sent: %s", error)
         return False
-    mailhost.send(message, immediate=immediate)
+    if immediate:
+        mailhost.send(message, immediate=True)
+    else:
+        transaction.get().addAfterCommitHook(_send_after_commit, args=(mailhost, message))
     return True

@@ -52,7 +52,7 @@ MESSAGES = {
                           default="You identified yourself with a means that is not strong "
                           "enough for this service: choose a stronger one (e.g. itsme or "
                           "the eID card)."),
-    "link_required": _("eid_error_link_required",
+    "link_required": _("oidc_error_link_required",
                        default="Log in with your password first: your identity will then be "
                        "linked to your account."),
 }
