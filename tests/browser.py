@@ -69,3 +69,10 @@ def axe_violations(page, include=None):
          [", ".join(node["target"]) for node in violation["nodes"]])
         for violation in violations
     ]
+
+
+def assert_accessible(page, label=""):
+    """No WCAG 2.1 A/AA violation on the whole page: our content and Plone's chrome
+    (communesplone.policy's accessibility bundle fixes the chrome's own)."""
+    violations = axe_violations(page)
+    assert violations == [], f"{label}: {violations}"

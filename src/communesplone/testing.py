@@ -55,3 +55,38 @@ COMMUNESPLONE_INTEGRATION_TESTING = IntegrationTesting(
 COMMUNESPLONE_FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(COMMUNESPLONE_FIXTURE, WSGI_SERVER_FIXTURE), name="CommunesPlone:Functional"
 )
+
+
+class AddonLayer(PloneSandboxLayer):
+    """``COMMUNESPLONE_FIXTURE`` plus one add-on that is not (yet) in the preset.
+
+    While an add-on is being built, its tests run on this layer: its ZCML and
+    its profile are loaded on top of the commune preset, so a half-built
+    add-on never breaks the other add-ons' tests. Once the add-on is in the
+    preset, loading it again changes nothing.
+    """
+
+    defaultBases = (COMMUNESPLONE_FIXTURE,)
+
+    def __init__(self, addon):
+        self.addon = addon
+        super().__init__(name=f"CommunesPlone:{addon}:Fixture", module=__name__)
+
+    def setUpZope(self, app, configurationContext):
+        import importlib
+
+        self.loadZCML(package=importlib.import_module(f"communesplone.{self.addon}"))
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, f"communesplone.{self.addon}:default")
+
+
+def addon_testing(addon):
+    """(integration, functional) testing layers for one add-on, see ``AddonLayer``."""
+    fixture = AddonLayer(addon)
+    return (
+        IntegrationTesting(bases=(fixture,), name=f"CommunesPlone:{addon}:Integration"),
+        FunctionalTesting(
+            bases=(fixture, WSGI_SERVER_FIXTURE), name=f"CommunesPlone:{addon}:Functional"
+        ),
+    )

@@ -1,6 +1,6 @@
 """Demo content: resources, linked halves, a month of bookings; a second run adds nothing."""
 
-from communesplone.booking.demo import booking_demo
+from communesplone.booking.demo import populate
 from communesplone.booking.occupancy import tree_of
 from plone import api
 
@@ -8,10 +8,10 @@ from plone import api
 def test_demo_is_idempotent(integration):
     portal = integration["portal"]
     with api.env.adopt_roles(["Manager"]):
-        folder = booking_demo(portal, "fr")
+        folder = populate(portal, "fr")
         counts = {resource.getId(): len(resource.objectIds())
                   for resource in folder.objectValues()}
-        booking_demo(portal, "fr")
+        populate(portal, "fr")
     assert set(counts) == {"salle-communale", "salle-de-reunion", "hall-omnisports",
                            "hall-omnisports-a", "hall-omnisports-b", "camionnette"}
     assert sum(counts.values()) == 28

@@ -1,6 +1,6 @@
 """Demo content of communesplone.booking: resources and a month of bookings.
 
-:func:`booking_demo` is idempotent: a second call finds what the first made
+:func:`populate` is idempotent: a second call finds what the first made
 and adds nothing. It is called with Manager rights by the policy's demo profile.
 """
 
@@ -110,7 +110,7 @@ def _book(resource, start, end, purpose, organisation):
         return None
 
 
-def booking_demo(portal, language):
+def populate(portal, language):
     """A resource folder, six resources (a hall in two halves) and a month of bookings."""
     if FOLDER_ID in portal.objectIds():
         folder = portal[FOLDER_ID]

@@ -1,7 +1,8 @@
 """Demo content (``communesplone.policy:demo``): what a newcomer should see.
 
-Each add-on's issue adds a function here that fills its part of the demo
-commune; every function is idempotent, so the profile can be applied again.
+Each add-on with demo content has a ``demo`` module with a ``populate``
+function, listed in ``DEMO_ADDONS``; every one is idempotent, so the profile
+can be applied again.
 """
 
 from communesplone.core.notifications import notifications_suppressed
@@ -9,6 +10,14 @@ from communesplone.policy import _
 from plone import api
 from plone.base.utils import get_installer
 from zope.i18n import translate
+
+import importlib
+
+# Each of these add-ons has a ``demo`` module whose ``populate(portal, language)``
+# fills its part of the demo commune when the add-on is installed.
+DEMO_ADDONS = (
+    "communesplone.booking",
+)
 
 
 def _t(message, language):
@@ -47,7 +56,6 @@ def post_install(context):
     # Demo bookings and orders notify nobody: their addresses are made up.
     with api.env.adopt_roles(["Manager"]), notifications_suppressed():
         welcome_page(portal, language)
-        if installer.is_product_installed("communesplone.booking"):
-            from communesplone.booking.demo import booking_demo
-
-            booking_demo(portal, language)
+        for addon in DEMO_ADDONS:
+            if installer.is_product_installed(addon):
+                importlib.import_module(f"{addon}.demo").populate(portal, language)

@@ -1,0 +1,1 @@
+"""Upgrade steps of communesplone.policy: one module per profile version."""
