@@ -13,6 +13,9 @@ cleared on logout. A provider that re-verifies the person on every request
 
 from communesplone.core import _
 from communesplone.core import logger
+from communesplone.core.levels import LEVELS  # noqa: F401 - part of this module's API
+from communesplone.core.levels import level_at_least
+from communesplone.core.levels import level_rank
 from communesplone.core.validation import mask_rrn
 from communesplone.core.validation import rrn_birth_date
 from cryptography.fernet import Fernet
@@ -41,8 +44,6 @@ import hashlib
 import hmac
 import json
 
-#: eIDAS levels of assurance (Regulation 2015/1502), weakest first.
-LEVELS = ("none", "low", "substantial", "high")
 LEVEL_TITLES = {
     "none": _("assurance_level_none", default="none"),
     "low": _("assurance_level_low", default="low"),
@@ -52,18 +53,6 @@ LEVEL_TITLES = {
 COOKIE_NAME = "__cp_assurance"
 REQUEST_KEY = "communesplone.assurance"
 DEFAULT_LIFETIMES = {"low": 240, "substantial": 60, "high": 30}  # minutes
-
-
-def level_rank(level):
-    """The position of ``level`` in :data:`LEVELS`; ValueError for an unknown level."""
-    try:
-        return LEVELS.index(level)
-    except ValueError:
-        raise ValueError(f"unknown assurance level {level!r}") from None
-
-
-def level_at_least(level, required):
-    return level_rank(level) >= level_rank(required)
 
 
 def _utcnow():
@@ -233,7 +222,8 @@ def unseal(token, purpose, max_age_seconds=None):
         return None
 
 
-def _cookie_path():
+def cookie_path():
+    """The path of the site's cookies (the site, not the whole Zope root)."""
     return "/" + api.portal.get().absolute_url(1).lstrip("/")
 
 
@@ -272,7 +262,7 @@ def certify(request, *, user_id, level, provider, provider_title, given_names=""
     )
     token = seal(record.to_json(), "assurance")
     request.response.setCookie(
-        COOKIE_NAME, token, path=_cookie_path(), http_only=True, same_site="Lax",
+        COOKIE_NAME, token, path=cookie_path(), http_only=True, same_site="Lax",
         secure=request.get("SERVER_URL", "").startswith("https://"),
     )
     request.other[REQUEST_KEY] = record
@@ -359,7 +349,7 @@ def clear_assurance(request=None):
         return
     request.other.pop(REQUEST_KEY, None)
     try:
-        path = _cookie_path()
+        path = cookie_path()
     except Exception:  # no site (Zope root logout)
         path = "/"
     request.response.expireCookie(COOKIE_NAME, path=path)

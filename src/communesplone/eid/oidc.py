@@ -29,6 +29,9 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import requests
+from communesplone.core.levels import LEVELS
+from communesplone.core.levels import level_at_least
+from communesplone.core.levels import level_rank
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, Key, KeySet, RSAKey
@@ -51,8 +54,6 @@ __all__ = [
     "validate_id_token",
 ]
 
-#: Assurance levels, weakest first (eIDAS names, plus "none").
-LEVELS = ("none", "low", "substantial", "high")
 
 #: Signature algorithms accepted for ID tokens, with the key type they need.
 #: Symmetric (HS*) algorithms are refused on purpose: verifying them with a
@@ -102,18 +103,6 @@ class OidcError(Exception):
         self.message = message
 
 
-def level_at_least(level: str, required: str) -> bool:
-    """Return True when assurance ``level`` is ``required`` or stronger."""
-    return _level_index(level) >= _level_index(required)
-
-
-def _level_index(level: str) -> int:
-    try:
-        return LEVELS.index(level)
-    except ValueError:
-        raise ValueError(f"unknown assurance level {level!r}; expected one of {LEVELS}") from None
-
-
 @dataclass
 class ProviderConfig:
     """Static configuration of one OpenID provider.
@@ -144,9 +133,9 @@ class ProviderConfig:
     def __post_init__(self):
         self.scopes = tuple(self.scopes)
         for level in self.acr_levels.values():
-            _level_index(level)
+            level_rank(level)
         for level in self.requested_acr:
-            _level_index(level)
+            level_rank(level)
         for attribute in self.attribute_map.values():
             if attribute not in IDENTITY_ATTRIBUTES:
                 raise ValueError(f"unknown identity attribute {attribute!r}")
@@ -322,7 +311,7 @@ def begin_login(
     server side until the callback; never send it to the browser.
     ``extra_params`` may add e.g. ``ui_locales`` or ``prompt``.
     """
-    _level_index(required_level)
+    level_rank(required_level)
     metadata = fetch_metadata(config, session)
     pending = {
         "provider": config.id,
@@ -384,7 +373,7 @@ def acr_values_for(config: ProviderConfig, required_level: str) -> list[str]:
     if required_level == "none":
         return []
     candidates = [
-        (_level_index(level), acr)
+        (level_rank(level), acr)
         for acr, level in config.acr_levels.items()
         if level_at_least(level, required_level)
     ]

@@ -6,6 +6,7 @@ written before the provider has answered.
 """
 
 from communesplone.core.assurance import LEVELS
+from communesplone.core.assurance import cookie_path
 from communesplone.core.assurance import IdentityProviderInfo
 from communesplone.core.assurance import IIdentityProviderSource
 from communesplone.core.assurance import certify
@@ -63,10 +64,6 @@ DEFAULT_MESSAGE = _("oidc_error_technical",
 
 def _site_url():
     return api.portal.get().absolute_url()
-
-
-def _cookie_path():
-    return "/" + api.portal.get().absolute_url(1).lstrip("/")
 
 
 def _subject_key(plugin, provider_id, subject):
@@ -128,7 +125,7 @@ class OidcLoginView(OidcErrorPage):
             return self.render("level_unavailable", 400)
         token = seal(json.dumps({"pending": pending, "came_from": came_from}), "oidc")
         self.request.response.setCookie(
-            COOKIE, token, path=_cookie_path(), http_only=True, same_site="Lax",
+            COOKIE, token, path=cookie_path(), http_only=True, same_site="Lax",
             secure=self.request.get("SERVER_URL", "").startswith("https://"),
         )
         self.request.response.redirect(url, lock=True)
@@ -144,7 +141,7 @@ class OidcCallbackView(OidcErrorPage):
         # them. It writes (member, link, audit), hence no plone.protect token.
         alsoProvides(self.request, IDisableCSRFProtection)
         response = self.request.response
-        response.expireCookie(COOKIE, path=_cookie_path())
+        response.expireCookie(COOKIE, path=cookie_path())
         sealed = self.request.cookies.get(COOKIE)
         data = json.loads(unseal(sealed, "oidc", PENDING_SECONDS) or "null") if sealed else None
         if not data:
