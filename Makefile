@@ -7,11 +7,14 @@ UV_VERSION := 0.13.9
 export PORT ?= 8080
 
 .PHONY: help install start test test-fast lint format i18n constraints clean bench
+.PHONY: start-cluster backup restore migrate bench-cluster
 
 help:
 	@echo "make start   install, create the demo commune site, serve it on http://localhost:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make lint    ruff"
+	@echo "make start-cluster N=2   N processes on RelStorage (STORAGE=relstorage COMMUNESPLONE_DSN=...)"
+	@echo "make backup | restore    repozo (FileStorage) or pg_dump (RelStorage), see docs/hosting.md"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +61,23 @@ i18n: install
 # Ratios against plain Plone doing the same work (see benchmarks/).
 bench: install
 	$(BIN)/python -m benchmarks
+
+# Shared hosting (docs/hosting.md): N processes on consecutive ports from
+# $(PORT), one PostgreSQL; needs STORAGE=relstorage and COMMUNESPLONE_DSN.
+N ?= 2
+start-cluster: install
+	$(BIN)/communesplone start-cluster -n $(N)
+
+backup: install
+	$(BIN)/communesplone backup
+
+restore: install
+	$(BIN)/communesplone restore
+
+migrate: install
+	$(BIN)/communesplone storage migrate
+
+# One process vs two on RelStorage (a throwaway PostgreSQL), and the cost of
+# `sites upgrade --all` for 50 sites; loopback only, bounded in time.
+bench-cluster: install
+	$(BIN)/python -m benchmarks.cluster

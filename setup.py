@@ -48,6 +48,13 @@ setup(
         "requests",
         "waitress",
         "ZEO",
+        # shared hosting: RelStorage on PostgreSQL (never relstorage[postgresql],
+        # which builds psycopg2 from source over psycopg2-binary)
+        "RelStorage",
+        "psycopg2-binary",
+        # EPC payment QR codes (e-guichet); PDF documents (deliberations)
+        "segno",
+        "weasyprint",
     ],
     extras_require={
         "test": [
@@ -64,7 +71,11 @@ setup(
             "polib",
             "zc.buildout",
             "plone.recipe.zope2instance",
-            "segno",
+            "geojson",
+            "vobject",
+            "zxing-cpp",
+            "jsonschema",
+            "feedparser",
         ],
     },
     entry_points={

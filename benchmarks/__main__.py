@@ -7,13 +7,16 @@ speed hits both alike. Only ratios are reported as results.
 """
 
 from benchmarks import booking
+from benchmarks import deliberations
+from benchmarks import directory
 from benchmarks import pages
 
 import sys
 
 
 def main():
-    results = [pages.run(), booking.run()]
+    # benchmarks/cluster.py (one process vs two on RelStorage) is `make bench-cluster`.
+    results = [pages.run(), booking.run(), directory.run(), deliberations.run()]
     for result in results:
         print(result)
     return 0

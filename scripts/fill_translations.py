@@ -30,7 +30,13 @@ def _default(comments):
     lines = [line[3:] for line in comments.splitlines() if line.startswith("#. ")]
     text = " ".join(lines)
     found = re.search(r'Default: "(.*)"\s*$', text)
-    return found.group(1).replace('\\"', '"') if found else None
+    return _unquote(found.group(1)) if found else None
+
+
+def _unquote(text):
+    """The text of a PO-escaped string (``\\n``, ``\\"``, ``\\\\``), to be quoted again."""
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+    return re.sub(r"\\(.)", lambda match: escapes.get(match.group(1), match.group(0)), text)
 
 
 def fill(translations, language):

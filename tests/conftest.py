@@ -32,3 +32,49 @@ def smtp_server():
 
     with SMTPServer() as server:
         yield server
+
+
+def _layer_of(item):
+    """The most specific plone.testing layer among the fixtures ``item`` uses.
+
+    pytest-plone's fixtures are made by zope.pytestlayer, whose generated
+    functions hold their layer in their globals.
+    """
+    found = []
+    for definitions in item._fixtureinfo.name2fixturedefs.values():
+        func = getattr(definitions[-1], "func", None)
+        layer = getattr(func, "__globals__", {}).get("layer")
+        if layer is not None and hasattr(layer, "__bases__"):
+            found.append(layer)
+    if not found:
+        return None
+    from inspect import getmro
+
+    return max(found, key=lambda layer: len(getmro(layer) if isinstance(layer, type)
+                                            else _bases(layer)))
+
+
+def _bases(layer):
+    seen = []
+    stack = [layer]
+    while stack:
+        current = stack.pop()
+        if current not in seen and current is not object:
+            seen.append(current)
+            stack.extend(getattr(current, "__bases__", ()))
+    return seen
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Tell zope.pytestlayer which layer each test uses (``item.layer``).
+
+    It knows it only for unittest classes; for pytest functions it tore the
+    layers down after every test and set them up again before the next (about
+    10 s a test). With ``item.layer`` it orders the tests by layer and keeps a
+    layer up while the next test needs it, as zope.testrunner does.
+    """
+    for item in items:
+        layer = _layer_of(item)
+        if layer is not None:
+            item.layer = layer

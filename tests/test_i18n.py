@@ -26,6 +26,25 @@ def test_catalogue_complete(language):
     assert po.fuzzy_entries() == []
 
 
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_translations_keep_the_line_breaks_and_variables(language):
+    """A translation has the line breaks of its default (not a literal backslash-n)
+    and the same ``${variables}``."""
+    po = polib.pofile(str(LOCALES / language / "LC_MESSAGES" / "communesplone.po"))
+    literal = [entry.msgid for entry in po if "\\n" in entry.msgstr]
+    assert literal == []
+    pot_text = (LOCALES / "communesplone.pot").read_text()
+    pot = polib.pofile(re.sub(r"(?m)^#[^.:, |].*\n", "", pot_text))
+    defaults = {}
+    for entry in pot:
+        found = re.search(r'Default: "(.*)"\s*$', " ".join(entry.comment.splitlines()))
+        if found:
+            defaults[entry.msgid] = set(re.findall(r"\$\{(\w+)\}", found.group(1)))
+    mismatched = [entry.msgid for entry in po if entry.msgid in defaults and entry.msgstr
+                  and set(re.findall(r"\$\{(\w+)\}", entry.msgstr)) != defaults[entry.msgid]]
+    assert mismatched == []
+
+
 def test_mo_compiled_at_start_up():
     # zope.i18n compiles the .po files when the ZCML is loaded (by the layers).
     assert (LOCALES / "fr" / "LC_MESSAGES" / "communesplone.mo").exists()

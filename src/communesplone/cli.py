@@ -1,20 +1,30 @@
 """The ``communesplone`` command: serve the instance and manage its commune sites.
 
-``communesplone start`` is what ``make start`` runs. ``communesplone sites ...``
-works whether the server runs or not: a running server holds the FileStorage
-lock, so the command then talks to it over HTTP (``@@communesplone-sites`` at
-the Zope root, as a Manager); otherwise it opens the database itself.
+``communesplone start`` is what ``make start`` runs; ``start-cluster -n N``
+serves N processes on RelStorage. ``communesplone sites ...`` works whether
+the server runs or not: a running FileStorage server holds the lock, so the
+command then talks to it over HTTP (``@@communesplone-sites`` and
+``@@communesplone-operate`` at the Zope root, as a Manager); otherwise (or on
+RelStorage, which any number of processes share) it opens the database itself.
+``storage migrate``, ``backup`` and ``restore`` operate the storage;
+``jobs run`` runs the add-ons' clock-driven jobs (from cron).
 """
 
 from communesplone.instance import Instance
+from communesplone.instance import StorageConfigError
 from contextlib import contextmanager
+from pathlib import Path
 
 import argparse
 import base64
+import dataclasses
 import json
 import os
+import shutil
 import signal
+import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -41,7 +51,8 @@ def zope_app(instance):
     from zope.globalrequest import setRequest
     from Zope2.Startup.run import make_wsgi_app
 
-    make_wsgi_app({}, str(instance.zope_conf))
+    conf = instance.write(name="cli") if instance.relstorage else instance.zope_conf
+    make_wsgi_app({}, str(conf))
     app = makerequest(Zope2.app())
     app.REQUEST["PARENTS"] = [app]
     setRequest(app.REQUEST)
@@ -83,17 +94,28 @@ def ensure_site(app, site_id, preset_name):
     return True
 
 
-def serve(instance, site_id, preset_name):
-    """Prepare the instance and serve it until Ctrl-C or SIGTERM; close the database cleanly."""
-    import transaction
-    import Zope2
+def serve(instance, site_id, preset_name, name="zope"):
+    """Prepare the instance and serve it until Ctrl-C or SIGTERM; close the database cleanly.
+
+    ``site_id`` None: serve only (a worker of ``start-cluster``, whose parent
+    prepared the admin and the site once).
+    """
     from paste.deploy import loadapp
-    from paste.deploy import loadserver
     from Zope2.Startup.serve import setup_logging
 
-    ini = str(instance.zope_ini)
+    ini = str(instance.ini_of(name))
     setup_logging(ini)
     wsgi_app = loadapp(f"config:{ini}")
+    if site_id is not None:
+        prepare(site_id, preset_name)
+    run_server(instance, ini, wsgi_app, site_id, name)
+
+
+def prepare(site_id, preset_name):
+    """Create the admin and the site if needed, in the opened database."""
+    import transaction
+    import Zope2
+
     with_root = Zope2.app()
     try:
         from Testing.makerequest import makerequest
@@ -112,13 +134,19 @@ def serve(instance, site_id, preset_name):
         setRequest(None)
     finally:
         with_root._p_jar.close()
+
+
+def run_server(instance, ini, wsgi_app, site_id, name):
+    import Zope2
+    from paste.deploy import loadserver
+
     server = loadserver(f"config:{ini}")
     # A job started with & ignores SIGINT and SIGTERM would skip closing the
     # database: map both to KeyboardInterrupt so the finally below runs.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    port = instance.configured_port()
-    print(f"Serving http://localhost:{port}/{site_id} (Ctrl-C stops).", flush=True)
+    port = instance.configured_port(name)
+    print(f"Serving http://localhost:{port}/{site_id or ''} (Ctrl-C stops).", flush=True)
     try:
         server(wsgi_app)  # waitress returns on KeyboardInterrupt
     except KeyboardInterrupt:
@@ -129,9 +157,9 @@ def serve(instance, site_id, preset_name):
         print("Stopped; the database is closed.", flush=True)
 
 
-def call_server(instance, method, payload=None):
-    """Call ``@@communesplone-sites`` on the running server as the admin."""
-    url = f"http://127.0.0.1:{instance.configured_port()}/@@communesplone-sites"
+def call_server(instance, method, payload=None, view="communesplone-sites"):
+    """Call ``@@communesplone-sites`` (or ``view``) on the running server as the admin."""
+    url = f"http://127.0.0.1:{instance.configured_port()}/@@{view}"
     name, password = admin_credentials()
     token = base64.b64encode(f"{name}:{password}".encode()).decode()
     headers = {"Authorization": f"Basic {token}", "Accept": "application/json"}
@@ -171,7 +199,10 @@ def sites_list(instance, as_json=False):
         print("No site in this instance.")
     for site in sites:
         installed = ", ".join(
-            f"{addon['id']} {addon['version']}" for addon in site["addons"] if addon["installed"]
+            f"{addon['id']} {addon['version']}"
+            + (f" ({addon['pending']} upgrade step(s) pending)" if addon.get("pending") else "")
+            for addon in site["addons"]
+            if addon["installed"]
         )
         print(f"{site['id']}\t{site['title']}\t{site['language']}\t"
               f"preset={site['preset']}\t{installed or 'no CommunesPlone add-on'}")
@@ -202,6 +233,361 @@ def sites_create(instance, site_id, title, preset_name, language):
     print(f"Created the site {site_id!r} from the preset {preset_name!r}.")
 
 
+
+
+# -- operating many sites -------------------------------------------------
+
+
+class LocalSites:
+    """Site operations on a database this process opens (stopped server, or RelStorage).
+
+    Each operation is one transaction: committed when it succeeds, aborted
+    when it fails, so a failed site is left as it was.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    def ids(self):
+        from communesplone.policy.sites import site_ids
+
+        return site_ids(self.app)
+
+    def run(self, payload):
+        import transaction
+        from communesplone.hosting.views import operate
+        from communesplone.policy.presets import PresetError
+        from communesplone.policy.sites import SiteError
+
+        try:
+            result = operate(self.app, payload)
+            transaction.commit()
+            return result
+        except (SiteError, PresetError) as error:
+            transaction.abort()
+            raise CommandError(str(error)) from error
+        except Exception as error:
+            transaction.abort()
+            raise CommandError(
+                f"site {payload.get('site')!r}: {payload.get('action')} failed: "
+                f"{type(error).__name__}: {error}"
+            ) from error
+        finally:
+            from zope.component.hooks import setSite
+
+            setSite(None)
+
+
+class RemoteSites:
+    """The same operations sent to the running FileStorage server."""
+
+    def __init__(self, instance):
+        self.instance = instance
+
+    def ids(self):
+        return [site["id"] for site in call_server(self.instance, "GET")["sites"]]
+
+    def run(self, payload):
+        return call_server(self.instance, "POST", payload, view="communesplone-operate")
+
+
+@contextmanager
+def site_operations(instance):
+    """``LocalSites`` or ``RemoteSites``, whichever can reach the sites now."""
+    if instance.is_running():
+        yield RemoteSites(instance)
+        return
+    with zope_app(instance) as app:
+        yield LocalSites(app)
+
+
+class Progress:
+    """A progress bar on a terminal, one line per item otherwise (logs, CI)."""
+
+    WIDTH = 30
+
+    def __init__(self, total, stream=None):
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.started = time.monotonic()
+
+    def step(self, label, outcome):
+        self.done += 1
+        if self.tty:
+            filled = int(self.WIDTH * self.done / max(self.total, 1))
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            self.stream.write(f"\r[{bar}] {self.done}/{self.total} {label:<20.20} {outcome:<30.30}")
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"[{self.done}/{self.total}] {label}: {outcome}\n")
+        self.stream.flush()
+
+
+def sites_upgrade(instance, ids, every):
+    """Run the pending upgrade steps on the sites; a summary; exit status 1 if one failed."""
+    upgraded, current, failures = [], [], []
+    with site_operations(instance) as sites:
+        targets = sites.ids() if every else ids
+        if not targets:
+            raise CommandError("no site to upgrade (give site ids or --all)")
+        progress = Progress(len(targets))
+        for site_id in targets:
+            try:
+                result = sites.run({"action": "upgrade", "site": site_id})
+            except CommandError as error:
+                failures.append(str(error))
+                progress.step(site_id, "FAILED")
+                continue
+            moved = result["upgraded"]
+            if moved:
+                upgraded.append((site_id, moved))
+                steps = sum(len(info["steps"]) for info in moved.values())
+                progress.step(site_id, f"{steps} step(s)")
+            else:
+                current.append(site_id)
+                progress.step(site_id, "up to date")
+    elapsed = time.monotonic() - progress.started
+    for site_id, moved in upgraded:
+        for profile, info in moved.items():
+            print(f"{site_id}: {profile} {info['from']} -> {info['to']} "
+                  f"({', '.join(info['steps'])})")
+    for message in failures:
+        print(f"communesplone: error: {message}", file=sys.stderr)
+    print(f"{len(targets)} site(s) in {elapsed:.1f} s: {len(upgraded)} upgraded, "
+          f"{len(current)} already up to date, {len(failures)} failed.")
+    return 1 if failures else 0
+
+
+def sites_addon(instance, action, site_id, addon):
+    with site_operations(instance) as sites:
+        result = sites.run({"action": action, "site": site_id, "addon": addon})
+    done = "installed" if action == "install" else "uninstalled"
+    if result["changed"]:
+        print(f"{site_id}: {addon} {done}.")
+    else:
+        print(f"{site_id}: {addon} was already {done}; nothing changed.")
+
+
+def sites_export(instance, site_id, folder):
+    folder = Path(folder).resolve()
+    with site_operations(instance) as sites:
+        result = sites.run({"action": "export", "site": site_id, "folder": str(folder)})
+    print(f"Exported {site_id} to {folder} ({result['files']} path(s)).")
+
+
+def sites_import(instance, site_id, folder, preset, title, language):
+    folder = Path(folder).resolve()
+    payload = {"action": "import", "site": site_id, "folder": str(folder),
+               "preset": preset, "title": title, "language": language}
+    with site_operations(instance) as sites:
+        sites.run(payload)
+    print(f"Imported {folder} into {site_id}.")
+
+
+# -- storage: migration, backups ------------------------------------------
+
+ZODBCONVERT_CONF = """\
+%import relstorage
+<filestorage source>
+    path {data_fs}
+    blob-dir {blobstorage}
+    read-only true
+</filestorage>
+{destination}
+"""
+
+
+def bin_script(name):
+    """A console script of this venv (repozo, zodbconvert)."""
+    return str(Path(sys.executable).parent / name)
+
+
+def filestorage_server_running(instance):
+    return dataclasses.replace(instance, storage="filestorage").is_running()
+
+
+def storage_migrate(instance, clear=False, incremental=False):
+    """Copy the instance's FileStorage (and blobs) into the RelStorage of the DSN."""
+    if not instance.relstorage:
+        raise CommandError("set STORAGE=relstorage and COMMUNESPLONE_DSN (the destination)")
+    if not instance.data_fs.is_file():
+        raise CommandError(f"no FileStorage to migrate: {instance.data_fs} does not exist")
+    if filestorage_server_running(instance):
+        raise CommandError("stop the FileStorage server first (it holds Data.fs)")
+    destination = instance.storage_section("migrate")
+    destination = destination.split("<relstorage>", 1)[1].split("</relstorage>", 1)[0]
+    conf = instance.etc / "zodbconvert.conf"
+    instance.blob_cache("migrate").mkdir(parents=True, exist_ok=True)
+    conf.write_text(ZODBCONVERT_CONF.format(
+        data_fs=instance.data_fs, blobstorage=instance.blobstorage,
+        destination=f"<relstorage destination>{destination}</relstorage>",
+    ))
+    conf.chmod(0o600)
+    command = [bin_script("zodbconvert")]
+    command += ["--clear"] if clear else []
+    command += ["--incremental"] if incremental else []
+    started = time.monotonic()
+    result = subprocess.run([*command, str(conf)], capture_output=True, text=True)
+    if result.returncode != 0:
+        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        if "destination storage has data" in result.stderr:
+            detail = ("the destination database already holds data "
+                      "(--clear replaces it, --incremental adds the newer transactions)")
+        raise CommandError(f"zodbconvert failed: {detail}")
+    print(result.stdout.strip())
+    print(f"Migrated {instance.data_fs} to RelStorage in {time.monotonic() - started:.1f} s; "
+          "start with STORAGE=relstorage from now on.")
+
+
+def copy_new_files(source, target):
+    """Copy the files of ``source`` missing from ``target``; blobs never change once written."""
+    copied = 0
+    for path in source.rglob("*"):
+        destination = target / path.relative_to(source)
+        if path.is_dir():
+            destination.mkdir(parents=True, exist_ok=True)
+        elif not destination.exists():
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+            copied += 1
+    return copied
+
+
+def run_tool(command, what):
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise CommandError(f"{what} failed: {detail}")
+    return result
+
+
+def backup(instance, full=False):
+    """FileStorage: repozo (full, then incremental) plus the new blob files.
+
+    RelStorage: ``pg_dump --format=custom`` of the database (blobs included).
+    Safe while the server runs.
+    """
+    started = time.monotonic()
+    if instance.relstorage:
+        target = instance.backups / "postgresql"
+        target.mkdir(parents=True, exist_ok=True)
+        dump = target / time.strftime("zodb-%Y%m%d-%H%M%S.dump", time.gmtime())
+        run_tool(["pg_dump", "--format=custom", f"--file={dump}", f"--dbname={instance.dsn}"],
+                 "pg_dump")
+        print(f"Dumped the database to {dump} in {time.monotonic() - started:.1f} s.")
+        return
+    if not instance.data_fs.is_file():
+        raise CommandError(f"nothing to back up: {instance.data_fs} does not exist")
+    repository = instance.backups / "filestorage"
+    repository.mkdir(parents=True, exist_ok=True)
+    command = [bin_script("repozo"), "--backup", "--gzip",
+               f"--repository={repository}", f"--file={instance.data_fs}"]
+    before = set(repository.iterdir())
+    wait_for_a_new_second(repository)
+    run_tool(command + (["--full"] if full else []), "repozo --backup")
+    blobs = copy_new_files(instance.blobstorage, instance.backups / "blobstorage")
+    new = {path.suffix for path in set(repository.iterdir()) - before}
+    kind = "full" if ".fsz" in new else "incremental" if ".deltafsz" in new else "no change"
+    print(f"Backed up {instance.data_fs} to {repository} ({kind}; {blobs} new blob file(s)) "
+          f"in {time.monotonic() - started:.1f} s.")
+
+
+def wait_for_a_new_second(repository):
+    """repozo names its files by the second (UTC): a second backup within the same
+    second as the last one would sort before it and be left out of a restore."""
+    latest = max((path.name[:19] for path in repository.glob("*fsz")), default="")
+    while time.strftime("%Y-%m-%d-%H-%M-%S", time.gmtime()) <= latest:
+        time.sleep(0.05)
+
+
+def restore(instance, date=None, dump=None):
+    """Restore the FileStorage (and blobs) from the backups, at ``date`` if given.
+
+    The current Data.fs is kept beside as ``Data.fs.before-restore``.
+    """
+    if instance.relstorage:
+        if not dump:
+            raise CommandError("on RelStorage give --dump FILE (a dump of 'backup')")
+        run_tool(["pg_restore", "--clean", "--if-exists", "--no-owner",
+                  f"--dbname={instance.dsn}", str(dump)], "pg_restore")
+        print(f"Restored {dump}; restart the Zope processes.")
+        return
+    if instance.is_running():
+        raise CommandError("stop the server before restoring")
+    repository = instance.backups / "filestorage"
+    if not any(repository.glob("*.fs*")):
+        raise CommandError(f"no backup in {repository}")
+    restored = instance.data_fs.with_name("Data.fs.restored")
+    command = [bin_script("repozo"), "--recover", f"--repository={repository}",
+               f"--output={restored}"]
+    run_tool(command + ([f"--date={date}"] if date else []), "repozo --recover")
+    if instance.data_fs.exists():
+        instance.data_fs.replace(instance.data_fs.with_name("Data.fs.before-restore"))
+    for stale in ("Data.fs.index", "Data.fs.tmp"):
+        instance.data_fs.with_name(stale).unlink(missing_ok=True)
+    restored.replace(instance.data_fs)
+    blobs = copy_new_files(instance.backups / "blobstorage", instance.blobstorage)
+    print(f"Restored {instance.data_fs}{' at ' + date if date else ''} "
+          f"({blobs} blob file(s) put back).")
+
+
+# -- several processes ----------------------------------------------------
+
+
+def start_cluster(instance, count, first_port, host, site_id, preset_name):
+    """Serve ``count`` processes on consecutive ports, one RelStorage database.
+
+    The admin and the site are prepared once here, then each worker is a
+    ``communesplone serve-worker`` process; SIGINT/SIGTERM stop them all
+    (each closes its database), and if one dies the others are stopped.
+    """
+    if not instance.relstorage:
+        raise CommandError("several processes need a shared storage: set STORAGE=relstorage "
+                           "and COMMUNESPLONE_DSN (FileStorage allows a single process)")
+    if count < 1:
+        raise CommandError("-n must be at least 1")
+    instance.write(port=first_port, host=host)
+    import transaction
+
+    with zope_app(instance) as app:
+        ensure_admin(app)
+        if ensure_site(app, site_id, preset_name):
+            print(f"Created the site {site_id!r} from the preset {preset_name!r}.", flush=True)
+        transaction.commit()
+    workers = []
+    for index in range(count):
+        port = first_port + index
+        command = [bin_script("communesplone"), "serve-worker", "--port", str(port),
+                   "--host", host]
+        workers.append(subprocess.Popen(command, env=os.environ.copy()))
+    print(f"Serving {count} process(es) on {host}:{first_port}-{first_port + count - 1}, "
+          f"/{site_id} (Ctrl-C stops).", flush=True)
+    stopping = []
+
+    def stop(_signum, _frame):
+        stopping.append(True)
+        for worker in workers:
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    status = 0
+    while any(worker.poll() is None for worker in workers):
+        if not stopping and any(worker.poll() is not None for worker in workers):
+            print("communesplone: a worker stopped; stopping the others", file=sys.stderr)
+            status = 1
+            stop(None, None)
+        time.sleep(0.2)
+    for worker in workers:
+        worker.wait()
+    print("All processes stopped.", flush=True)
+    return status
+
+
 def parser():
     main = argparse.ArgumentParser(prog="communesplone", description=__doc__.split("\n")[0])
     commands = main.add_subparsers(dest="command", required=True)
@@ -212,6 +598,18 @@ def parser():
     start.add_argument("--preset", default=os.environ.get("PRESET", "demo"))
     start.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     start.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    cluster = commands.add_parser(
+        "start-cluster", help="serve N processes on consecutive ports (RelStorage only)"
+    )
+    cluster.add_argument("-n", type=int, default=int(os.environ.get("N", "2")), dest="count")
+    cluster.add_argument("--site", default=os.environ.get("SITE_ID", "demo"))
+    cluster.add_argument("--preset", default=os.environ.get("PRESET", "demo"))
+    cluster.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
+    cluster.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    worker = commands.add_parser("serve-worker", help=argparse.SUPPRESS)
+    worker.add_argument("--port", type=int, required=True)
+    worker.add_argument("--host", default="127.0.0.1")
+
     sites = commands.add_parser("sites", help="the commune sites of this instance")
     site_commands = sites.add_subparsers(dest="sites_command", required=True)
     listing = site_commands.add_parser("list", help="list the sites and their add-ons")
@@ -221,32 +619,126 @@ def parser():
     create.add_argument("--title", default=None)
     create.add_argument("--preset", default="commune")
     create.add_argument("--language", choices=("fr", "nl", "en", "de"), default=None)
+    upgrade = site_commands.add_parser(
+        "upgrade", help="run the pending upgrade steps of every CommunesPlone add-on"
+    )
+    upgrade.add_argument("site_ids", nargs="*", metavar="ID")
+    upgrade.add_argument("--all", action="store_true", dest="every")
+    addon = site_commands.add_parser("addon", help="install or uninstall an add-on on a site")
+    addon.add_argument("action", choices=("install", "uninstall"))
+    addon.add_argument("site_id", metavar="ID")
+    addon.add_argument("addon", metavar="ADDON", help="e.g. communesplone.booking")
+    export = site_commands.add_parser("export", help="export a site (plone.exportimport)")
+    export.add_argument("site_id", metavar="ID")
+    export.add_argument("--to", required=True, dest="folder")
+    importing = site_commands.add_parser("import", help="import an export into a site")
+    importing.add_argument("site_id", metavar="ID")
+    importing.add_argument("--from", required=True, dest="folder")
+    importing.add_argument("--preset", default="commune", help="for a new site")
+    importing.add_argument("--title", default=None)
+    importing.add_argument("--language", choices=("fr", "nl", "en", "de"), default=None)
+
+    storage = commands.add_parser("storage", help="the storage of this instance")
+    storage_commands = storage.add_subparsers(dest="storage_command", required=True)
+    migrate = storage_commands.add_parser(
+        "migrate", help="copy the FileStorage into RelStorage (zodbconvert)"
+    )
+    migrate.add_argument("--clear", action="store_true", help="empty the destination first")
+    migrate.add_argument("--incremental", action="store_true")
+    backup_command = commands.add_parser("backup", help="back up the data (repozo or pg_dump)")
+    backup_command.add_argument("--full", action="store_true")
+    restore_command = commands.add_parser("restore", help="restore the data from the backups")
+    restore_command.add_argument("--date", help="repozo date, e.g. 2026-11-23-13-45-00 (UTC)")
+    restore_command.add_argument("--dump", help="RelStorage: the pg_dump file")
+    jobs = commands.add_parser("jobs", help="clock-driven jobs of the add-ons (for cron)")
+    job_commands = jobs.add_subparsers(dest="jobs_command", required=True)
+    run = job_commands.add_parser(
+        "run", help="run the jobs (reminders, yearly mails, data retention) of the sites"
+    )
+    run.add_argument("site_ids", nargs="*", metavar="ID", help="default: every site")
+    run.add_argument("--job", action="append", dest="only", metavar="NAME",
+                     help="only this job (repeatable), e.g. booking-reminders")
     return main
+
+
+def run_sites(instance, args):
+    if args.sites_command == "list":
+        sites_list(instance, as_json=args.json)
+    elif args.sites_command == "create":
+        sites_create(instance, args.site_id, args.title, args.preset, args.language)
+    elif args.sites_command == "upgrade":
+        if args.every == bool(args.site_ids):
+            raise CommandError("give site ids or --all (not both)")
+        return sites_upgrade(instance, args.site_ids, args.every)
+    elif args.sites_command == "addon":
+        sites_addon(instance, args.action, args.site_id, args.addon)
+    elif args.sites_command == "export":
+        sites_export(instance, args.site_id, args.folder)
+    else:
+        sites_import(instance, args.site_id, args.folder, args.preset, args.title, args.language)
+    return 0
+
+
+def run_jobs(instance, ids, only):
+    """The clock-driven jobs (reminders, yearly mails, retention) of the sites, for cron.
+
+    Exit status 1 when a job failed on a site; every other job still ran.
+    """
+    failed = 0
+    with site_operations(instance) as operations:
+        for site_id in ids or operations.ids():
+            result = operations.run({"action": "jobs", "site": site_id, "only": only or None})
+            for job in result["jobs"]:
+                if "error" in job:
+                    failed += 1
+                    print(f"{site_id}: {job['job']}: failed: {job['error']}", file=sys.stderr)
+                else:
+                    print(f"{site_id}: {job['job']}: {job['done']}")
+    return 1 if failed else 0
+
+
+def check_preset(name):
+    from communesplone.policy.presets import PresetError, load_preset
+
+    try:
+        load_preset(name)
+    except PresetError as error:
+        raise CommandError(str(error)) from error
 
 
 def main(argv=None):
     args = parser().parse_args(argv)
-    instance = Instance.from_environment()
     try:
+        instance = Instance.from_environment()
         if args.command == "start":
-            from communesplone.policy.presets import PresetError, load_preset
-
-            try:
-                load_preset(args.preset)
-            except PresetError as error:
-                raise CommandError(str(error)) from error
+            check_preset(args.preset)
             if instance.is_running():
                 raise CommandError(f"the instance in {instance.var} is already running")
             instance.write(port=args.port, host=args.host)
             serve(instance, args.site, args.preset)
             return 0
+        if args.command == "start-cluster":
+            check_preset(args.preset)
+            return start_cluster(instance, args.count, args.port, args.host, args.site,
+                                 args.preset)
+        if args.command == "serve-worker":
+            name = f"worker-{args.port}"
+            instance.write(port=args.port, host=args.host, name=name)
+            serve(instance, None, None, name=name)
+            return 0
         if not instance.exists():
             raise CommandError(f"no instance in {instance.var} (run 'make start' first)")
-        if args.sites_command == "list":
-            sites_list(instance, as_json=args.json)
-        else:
-            sites_create(instance, args.site_id, args.title, args.preset, args.language)
-    except CommandError as error:
+        if args.command == "sites":
+            return run_sites(instance, args)
+        if args.command == "jobs":
+            return run_jobs(instance, args.site_ids, args.only)
+        if args.command == "storage":
+            storage_migrate(instance, clear=args.clear, incremental=args.incremental)
+        elif args.command == "backup":
+            backup(instance, full=args.full)
+        elif args.command == "restore":
+            restore(instance, date=args.date, dump=args.dump)
+    except (CommandError, StorageConfigError) as error:
         print(f"communesplone: error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -32,9 +32,15 @@ def canonical(name):
 
 
 def installed():
-    """``{name: version}`` of the current environment, without the unpinned ones."""
+    """``{name: version}`` of the current environment, without the unpinned ones.
+
+    The packages that setuptools vendors (``setuptools/_vendor``, put on
+    ``sys.path`` once ``pkg_resources`` is imported) are not installed ones.
+    """
     pins = {}
     for dist in metadata.distributions():
+        if "_vendor" in str(getattr(dist, "_path", "")):
+            continue
         name = dist.metadata["Name"]
         if name and canonical(name) not in UNPINNED:
             pins[name] = dist.version

@@ -30,6 +30,29 @@ class CommunesploneZCMLLayer(PloneSandboxLayer):
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=communesplone)
+        _register_add_view_again()
+
+
+def _register_add_view_again():
+    """Register plone.dexterity's default add view in this layer's component registry.
+
+    plone.testing stacks a global registry per layer, and a lookup stops at the
+    first registry of the stack that has a match. collective.eeafaceted.collectionwidget
+    (loaded here through communesplone.core) registers an unnamed catch-all
+    multi-adapter ``(*, *, *)``; in this layer's registry it would hide the more
+    specific add view of the base registry, and every ``++add++<type>`` would answer
+    404 in the tests only. In a real instance there is one global registry and the
+    most specific registration wins (``tests/policy/test_cli.py`` checks it).
+    """
+    from plone.dexterity.browser.add import DefaultAddView
+    from plone.dexterity.interfaces import IDexterityFTI
+    from Products.CMFCore.interfaces import IFolderish
+    from zope.component import provideAdapter
+    from zope.publisher.interfaces.browser import IBrowserPage
+    from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+    provideAdapter(DefaultAddView, adapts=(IFolderish, IDefaultBrowserLayer, IDexterityFTI),
+                   provides=IBrowserPage)
 
 
 COMMUNESPLONE_ZCML_FIXTURE = CommunesploneZCMLLayer()

@@ -80,3 +80,12 @@ def booking_json(start, end, **fields):
     }
     data.update(fields)
     return data
+
+
+def monday_mid_month(weeks=2, hour=10):
+    """The first Monday at least ``weeks`` weeks ahead whose week stays in its month."""
+    monday = next_monday(weeks=weeks, hour=hour)
+    while monday.day > 22:
+        weeks += 1
+        monday = next_monday(weeks=weeks, hour=hour)
+    return monday

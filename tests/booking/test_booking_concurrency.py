@@ -34,10 +34,6 @@ def _fire(url, payloads):
         return list(pool.map(post, range(len(payloads))))
 
 
-def test_server_serves_in_parallel(live):
-    assert WSGI_SERVER_FIXTURE.server.adj.threads >= 4
-
-
 def _prefill(resource, start):
     """A booking elsewhere: concurrent inserts into a non-empty tree are *merged* by
     ZODB (into an empty one they conflict anyway), so only the version object stops them."""
@@ -48,57 +44,63 @@ def _prefill(resource, start):
     transaction.commit()
 
 
-def test_simultaneous_overlapping_posts_make_one_booking(live):
-    start = next_monday(hour=10)
-    _prefill(live["resource"], start)
-    # every request overlaps every other one (all contain 11:00-11:30)
-    payloads = [
-        # distinct ids: no write conflict on the container's own keys
-        booking_json(start + timedelta(minutes=30 * (index % 3)),
-                     start + timedelta(minutes=30 * (index % 3) + 90), id=f"request-{index}")
-        for index in range(REQUESTS)
-    ]
-    answers = _fire(live["url"], payloads)
-    codes = sorted(answer.status_code for answer in answers)
-    assert codes == [201] + [409] * (REQUESTS - 1), [a.text for a in answers]
-    [winner] = [answer.json() for answer in answers if answer.status_code == 201]
-    period = (datetime.fromisoformat(winner["start"]), datetime.fromisoformat(winner["end"]))
-    for answer in answers:
-        if answer.status_code == 409:
-            error = answer.json()["error"]
-            assert error["type"] == "BookingConflict"
-            assert [(datetime.fromisoformat(c["start"]), datetime.fromisoformat(c["end"]))
-                    for c in error["conflicts"]] == [period]
-    transaction.begin()
-    resource = live["resource"]
-    assert len(resource.objectIds()) == 2
-    from communesplone.booking.occupancy import tree_of
+class TestConcurrency:
+    """In one class: the test layer is set up once for them all, not once per test."""
 
-    assert len(tree_of(resource)) == 2
+    def test_server_serves_in_parallel(self, live):
+        assert WSGI_SERVER_FIXTURE.server.adj.threads >= 4
 
+    def test_simultaneous_overlapping_posts_make_one_booking(self, live):
+        start = next_monday(hour=10)
+        _prefill(live["resource"], start)
+        # every request overlaps every other one (all contain 11:00-11:30)
+        payloads = [
+            # distinct ids: no write conflict on the container's own keys
+            booking_json(start + timedelta(minutes=30 * (index % 3)),
+                         start + timedelta(minutes=30 * (index % 3) + 90), id=f"request-{index}")
+            for index in range(REQUESTS)
+        ]
+        answers = _fire(live["url"], payloads)
+        codes = sorted(answer.status_code for answer in answers)
+        assert codes == [201] + [409] * (REQUESTS - 1), [a.text for a in answers]
+        [winner] = [answer.json() for answer in answers if answer.status_code == 201]
+        period = (datetime.fromisoformat(winner["start"]), datetime.fromisoformat(winner["end"]))
+        for answer in answers:
+            if answer.status_code == 409:
+                error = answer.json()["error"]
+                assert error["type"] == "BookingConflict"
+                assert [(datetime.fromisoformat(c["start"]), datetime.fromisoformat(c["end"]))
+                        for c in error["conflicts"]] == [period]
+        transaction.begin()
+        resource = live["resource"]
+        assert len(resource.objectIds()) == 2
+        from communesplone.booking.occupancy import tree_of
 
-def test_simultaneous_posts_on_linked_resources(live):
-    whole = live["resource"]
-    uid = api.content.get_uuid(whole)
-    half_a = make_resource(live["folder"], "moitie-a", part_of=[uid])
-    half_b = make_resource(live["folder"], "moitie-b", part_of=[uid])
-    transaction.commit()
-    start = next_monday(hour=14)
-    end = start + timedelta(hours=1)
-    for days, resource in enumerate((whole, half_a, half_b), start=1):
-        _prefill(resource, start - timedelta(days=days))
-    targets = [whole, half_a, half_b] * 4
-    barrier = threading.Barrier(len(targets))
+        assert len(tree_of(resource)) == 2
 
-    def post(index):
-        barrier.wait()
-        return rest("POST", targets[index].absolute_url(), "alice",
-                    json=booking_json(start, end, id=f"request-{index}"))
+    def test_simultaneous_posts_on_linked_resources(self, live):
+        whole = live["resource"]
+        uid = api.content.get_uuid(whole)
+        half_a = make_resource(live["folder"], "moitie-a", part_of=[uid])
+        half_b = make_resource(live["folder"], "moitie-b", part_of=[uid])
+        transaction.commit()
+        start = next_monday(hour=14)
+        end = start + timedelta(hours=1)
+        for days, resource in enumerate((whole, half_a, half_b), start=1):
+            _prefill(resource, start - timedelta(days=days))
+        targets = [whole, half_a, half_b] * 4
+        barrier = threading.Barrier(len(targets))
 
-    with ThreadPoolExecutor(max_workers=len(targets)) as pool:
-        answers = list(pool.map(post, range(len(targets))))
-    created = [targets[i] for i, answer in enumerate(answers) if answer.status_code == 201]
-    assert all(answer.status_code in (201, 409) for answer in answers), [
-        a.text for a in answers]
-    # either the whole alone, or each half once
-    assert sorted(r.getId() for r in created) in (["salle-du-conseil"], ["moitie-a", "moitie-b"])
+        def post(index):
+            barrier.wait()
+            return rest("POST", targets[index].absolute_url(), "alice",
+                        json=booking_json(start, end, id=f"request-{index}"))
+
+        with ThreadPoolExecutor(max_workers=len(targets)) as pool:
+            answers = list(pool.map(post, range(len(targets))))
+        created = [targets[i] for i, answer in enumerate(answers) if answer.status_code == 201]
+        assert all(answer.status_code in (201, 409) for answer in answers), [
+            a.text for a in answers]
+        # either the whole alone, or each half once
+        assert sorted(r.getId() for r in created) in (["salle-du-conseil"],
+                                                      ["moitie-a", "moitie-b"])

@@ -42,6 +42,17 @@ def test_mail_sent_at_commit(site_with_smtp, smtp_server):
     assert attachment.get_content() == b"%PDF-1.4 test"
 
 
+def test_long_mail_with_a_large_attachment(site_with_smtp, smtp_server):
+    """A mail of several kilobytes reaches a strict server (CRLF line ends)."""
+    document = bytes(range(256)) * 200
+    assert send_mail(["citoyen@example.org"], "Extrait", "Ligne.\n" * 400,
+                     attachments=[("extrait.pdf", document, "application/pdf")])
+    transaction.commit()
+    [(_sender, _recipients, message)] = smtp_server.inbox.messages
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content() == document
+
+
 def test_aborted_transaction_sends_nothing(site_with_smtp, smtp_server):
     send_mail("citoyen@example.org", "Annulé", "Ce message ne part pas.")
     transaction.abort()

@@ -10,7 +10,8 @@ BUNDLE = "plone.bundles/communesplone-accessibility"
 def test_upgrade_to_1001_adds_the_accessibility_bundle(integration):
     portal = integration["portal"]
     registry = getUtility(IRegistry)
-    for name in [name for name in registry.records.keys() if name.startswith(BUNDLE)]:
+    names = registry.records.keys()
+    for name in [name for name in names if name.startswith(BUNDLE)]:
         del registry.records[name]
     setup_tool = portal.portal_setup
     setup_tool.setLastVersionForProfile("communesplone.policy:default", "1000")

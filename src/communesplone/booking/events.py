@@ -9,6 +9,8 @@ or 403 JSON for REST, a page in the browser).
 """
 
 from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from communesplone.booking import _
 from communesplone.booking import logger
 from communesplone.booking import mails
@@ -20,7 +22,10 @@ from communesplone.booking.occupancy import BookingNotAllowed
 from communesplone.booking.occupancy import HELD_ATTR
 from communesplone.booking.occupancy import release
 from communesplone.booking.occupancy import reserve
+from communesplone.booking.occupancy import to_key
 from communesplone.booking.occupancy import tree_of
+from communesplone.booking.quotas import check_quota
+from communesplone.booking.quotas import person_key
 from communesplone.booking.occupancy import version_of
 from communesplone.booking.rules import check_booking
 from communesplone.booking.rules import localize
@@ -85,8 +90,13 @@ def normalise(booking, tz):
     booking.end = localize(booking.end, tz)
 
 
-def validate(resource, booking, now=None):
-    """Raise BookingNotAllowed / BookingInvalid when the booking breaks a rule."""
+def validate(resource, booking, now=None, periods=None):
+    """Raise BookingNotAllowed / BookingInvalid when the booking breaks a rule.
+
+    ``periods``: the periods to check against the time rules (hours, duration,
+    alignment, horizon, past); by default all of them. Capacity and quota are
+    always checked, on every period the booking would hold.
+    """
     refusal = booking_refusal(resource)
     if refusal is not None:
         raise BookingNotAllowed(refusal)
@@ -94,7 +104,14 @@ def validate(resource, booking, now=None):
         raise BookingInvalid([("start", _("error_booking_no_period", default="Choose a period."))])
     rules = resource.rules()
     now = now or datetime.now(rules.tz)
-    errors = check_booking(rules, booking.periods(rules.tz), booking.attendees, now)
+    every = booking.periods(rules.tz)
+    if not every:
+        raise BookingInvalid([("start", _("error_booking_no_period", default="Choose a period."))])
+    errors = check_booking(rules, periods or every, booking.attendees, now)
+    if periods is not None and not periods:  # no period changed: only the people count
+        errors = [error for error in errors if error[0] in ("attendees", "repeat")]
+    if not errors:
+        errors = check_quota(resource, booking, api.content.get_uuid(booking), every, rules.tz)
     if errors:
         raise BookingInvalid(errors)
 
@@ -128,6 +145,8 @@ def booking_added(booking, event):
         booking.repeat = "none"
     if api.user.is_anonymous() is False and not booking.requester_email:
         booking.requester_email = api.user.get_current().getProperty("email")
+    booking._quota_key = person_key(resource, booking.requester_email)
+    booking._access_token = secrets.token_urlsafe(32)
     validate(resource, booking)
     periods = booking.periods(tz)
     reserve(resource, booking, periods, tz)
@@ -143,20 +162,69 @@ def booking_added(booking, event):
     booking.reindexObject()
 
 
+def changed_periods(resource, booking, periods):
+    """The periods of ``periods`` that ``booking`` does not already hold as they are."""
+    tree = tree_of(resource)
+    held = {(key, tree[key][0]) for key in getattr(booking, HELD_ATTR, ()) if key in tree}
+    return [(start, end) for start, end in periods if (to_key(start), to_key(end)) not in held]
+
+
+def recheck(resource, booking, tz):
+    """Check every rule again for a changed booking, then hold its new periods.
+
+    Periods it already holds unchanged are not checked against the time rules
+    again (a past occurrence of a series stays valid); new or moved ones are,
+    and capacity, quota and the invariant apply to all. All or nothing: a
+    refusal raises before anything is freed.
+    """
+    periods = booking.periods(tz)
+    if periods and any(end <= start for start, end in periods):
+        raise BookingInvalid([("end", _("error_end_before_start",
+                                         default="The end must be after the start."))])
+    validate(resource, booking, periods=changed_periods(resource, booking, periods))
+    release(resource, booking)
+    reserve(resource, booking, periods, tz)
+    booking.title = mails.format_period(*periods[0])
+
+
 def booking_modified(booking, event):
-    """A changed period is checked again (the booking keeps its own periods meanwhile)."""
+    """An edited booking (form, PATCH, code) is checked against every rule again."""
     resource = _resource_of(booking)
     if resource is None or not getattr(booking, HELD_ATTR, ()):
         return
     tz = site_timezone()
     normalise(booking, tz)
-    periods = booking.periods(tz)
-    if periods and periods[0][1] <= periods[0][0]:
-        raise BookingInvalid([("end", _("error_end_before_start",
-                                         default="The end must be after the start."))])
-    release(resource, booking)
-    reserve(resource, booking, periods, tz)
-    booking.title = mails.format_period(*periods[0])
+    recheck(resource, booking, tz)
+
+
+def reason_required(booking, transition):
+    """Whether ``transition`` needs a reason: a refusal, or a cancellation by a manager.
+
+    The requester cancelling their own booking needs none; a manager's reason
+    is mailed to the requester.
+    """
+    if transition == "refuse":
+        return True
+    if transition != "cancel":
+        return False
+    if not api.user.has_permission(MANAGE_BOOKINGS, obj=booking):
+        return False
+    current = None if api.user.is_anonymous() else api.user.get_current().getId()
+    return current not in booking.listCreators()
+
+
+def reason_missing():
+    return BookingInvalid([("comment", _(
+        "booking_reason_required", default="Give the reason: it is sent to the requester."))])
+
+
+def booking_transitioning(booking, event):
+    """Refuse (and a manager's cancel) without a reason are refused, by every client."""
+    transition = getattr(event, "transition", None)
+    if transition is None:
+        return
+    if reason_required(booking, transition.id) and not _comment(event).strip():
+        raise reason_missing()
 
 
 def _comment(event):
@@ -201,6 +269,7 @@ def resource_changed(resource, event):
     if group:
         resource.manage_setLocalRoles(group, list(MANAGER_ROLES))
     resource._booking_manager_group = group
+    _open_dashboard_to(resource, group)
     # Who may book is decided per resource (its audience); the add permission
     # only lets the request reach that check. Only Bookings may be added here.
     resource.manage_permission("Add portal content", list(BOOKER_ROLES), acquire=True)
@@ -209,6 +278,19 @@ def resource_changed(resource, event):
     tree_of(resource)
     version_of(resource)
     resource.reindexObjectSecurity()
+
+
+def _open_dashboard_to(resource, group):
+    """The manager group of a resource may open its folder's faceted dashboard."""
+    from communesplone.booking.dashboard import DASHBOARD_ID
+
+    folder = aq_parent(aq_inner(resource))
+    dashboard = getattr(aq_base(folder), DASHBOARD_ID, None) if folder is not None else None
+    if group and dashboard is not None and getattr(dashboard, "portal_type", "") == "Dashboard":
+        dashboard = folder[DASHBOARD_ID]
+        if "Reader" not in dict(dashboard.get_local_roles()).get(group, ()):
+            dashboard.manage_setLocalRoles(group, ["Reader"])
+            dashboard.reindexObjectSecurity()
 
 
 def resource_copied(resource, event):

@@ -1,4 +1,4 @@
-"""The mails of a booking's life: received, confirmed, refused, cancelled.
+"""The mails of a booking's life: received, confirmed, refused, cancelled, changed, reminder.
 
 All go through :func:`communesplone.core.notifications.send_mail` and leave at
 commit, so a refused or conflicting booking sends nothing.
@@ -7,6 +7,7 @@ commit, so a refused or conflicting booking sends nothing.
 from communesplone.booking import _
 from communesplone.core.notifications import send_mail
 from plone import api
+from zope.i18n import translate
 
 
 def format_period(start, end):
@@ -32,6 +33,41 @@ def manager_emails(resource):
     return emails
 
 
+def stable_url(booking):
+    """A URL of the booking that survives its renaming after creation (``resolveuid``).
+
+    Mails are written while the booking is being added, when its id is still
+    a temporary one; ``absolute_url`` would then point nowhere.
+    """
+    return f"{api.portal.get().absolute_url()}/resolveuid/{booking.UID()}"
+
+
+def access_url(booking):
+    """The requester's own link: see or cancel this booking without logging in.
+
+    The token is the booking's own random secret (``events.booking_added``);
+    the page checks it against this booking only.
+    """
+    token = getattr(booking, "_access_token", None)
+    if not token:
+        return ""
+    resource = booking.resource()
+    return f"{resource.absolute_url()}/@@booking-access?booking={booking.UID()}&token={token}"
+
+
+def with_link(body, booking):
+    """``body`` translated, followed by the requester's link (when the booking has one)."""
+    request = api.env.getRequest()
+    text = translate(body, context=request)
+    url = access_url(booking)
+    if url:
+        text += "\n" + translate(_(
+            "mail_booking_access_link",
+            default="See or cancel your booking (keep this link to yourself):\n${url}\n",
+            mapping={"url": url}), context=request)
+    return text
+
+
 def _mapping(booking, reason=""):
     resource = booking.resource()
     payment = getattr(booking, "payment_text", "") or ""
@@ -41,7 +77,7 @@ def _mapping(booking, reason=""):
         "periods": periods_text(booking),
         "purpose": booking.purpose or "",
         "reason": reason or "-",
-        "url": booking.absolute_url(),
+        "url": stable_url(booking),
         "payment": payment,
     }
 
@@ -52,11 +88,11 @@ def notify_received(booking):
         booking.requester_email,
         _("mail_booking_received_subject", default="Booking request received: ${resource}",
           mapping=mapping),
-        _("mail_booking_received_body",
+        with_link(_("mail_booking_received_body",
           default="Hello ${name},\n\nWe received your request to book ${resource}:\n${periods}\n\n"
           "The slot is held for you until a manager answers; you will receive another "
           "message then.\n",
-          mapping=mapping),
+          mapping=mapping), booking),
     )
     managers = manager_emails(booking.resource())
     if managers:
@@ -77,10 +113,10 @@ def notify_confirmed(booking):
         booking.requester_email,
         _("mail_booking_confirmed_subject", default="Booking confirmed: ${resource}",
           mapping=mapping),
-        _("mail_booking_confirmed_body",
+        with_link(_("mail_booking_confirmed_body",
           default="Hello ${name},\n\nYour booking of ${resource} is confirmed:\n${periods}\n"
           "${payment}\n",
-          mapping=mapping),
+          mapping=mapping), booking),
     )
 
 
@@ -108,4 +144,36 @@ def notify_cancelled(booking, reason):
           default="The booking of ${resource} by ${name} is cancelled:\n${periods}\n\n"
           "Reason: ${reason}\n",
           mapping=mapping),
+    )
+
+
+def notify_changed(booking, description, reason=""):
+    """One occurrence (or the rest of a series) was cancelled or moved: requester, managers."""
+    mapping = _mapping(booking, reason)
+    mapping["change"] = description
+    subject = _("mail_booking_changed_subject", default="Booking changed: ${resource}",
+                mapping=mapping)
+    body = _("mail_booking_changed_body",
+             default="The booking of ${resource} by ${name} has changed: ${change}\n\n"
+             "Its periods are now:\n${periods}\n\nReason: ${reason}\n",
+             mapping=mapping)
+    send_mail(booking.requester_email, subject, with_link(body, booking))
+    managers = manager_emails(booking.resource())
+    if managers:  # the requester's link is theirs alone
+        send_mail(managers, subject, body)
+
+
+def notify_reminder(booking, start, end):
+    """The day before an occurrence: a reminder to the requester."""
+    mapping = _mapping(booking)
+    mapping["period"] = format_period(start, end)
+    mapping["location"] = getattr(booking.resource(), "location", "") or ""
+    send_mail(
+        booking.requester_email,
+        _("mail_booking_reminder_subject", default="Reminder: ${resource} tomorrow",
+          mapping=mapping),
+        with_link(_("mail_booking_reminder_body",
+          default="Hello ${name},\n\nA reminder of your booking of ${resource} tomorrow:\n"
+          "${period}\n${location}\n",
+          mapping=mapping), booking),
     )

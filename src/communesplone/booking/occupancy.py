@@ -35,6 +35,8 @@ from communesplone.booking import _
 from datetime import datetime
 from datetime import UTC
 from persistent import Persistent
+from communesplone.booking.quotas import add_usage
+from communesplone.booking.quotas import remove_usage
 from plone import api
 
 TREE_ATTR = "_booking_occupancy"
@@ -54,6 +56,8 @@ class BookingConflict(BookingError):
     status = 409
 
     def __init__(self, conflicts):
+        if isinstance(conflicts, BookingConflict):  # re-raised as ``type(e)(e)`` (CMFCore)
+            conflicts = conflicts.conflicts
         #: ``[(start, end), ...]`` aware datetimes of the periods in the way
         self.conflicts = list(conflicts)
         super().__init__(
@@ -80,6 +84,8 @@ class BookingInvalid(BookingError):
     status = 400
 
     def __init__(self, errors):
+        if isinstance(errors, BookingInvalid):  # re-raised as ``type(e)(e)`` (CMFCore)
+            errors = errors.errors
         #: ``[(field id or "", translatable message), ...]``
         self.errors = list(errors)
         super().__init__("; ".join(f"{field}: {message}" for field, message in self.errors))
@@ -95,6 +101,8 @@ class BookingNotAllowed(BookingError):
     status = 403
 
     def __init__(self, message):
+        if isinstance(message, BookingNotAllowed):  # re-raised as ``type(e)(e)`` (CMFCore)
+            message = message.reason
         self.reason = message
         super().__init__(str(message))
 
@@ -175,6 +183,12 @@ def remove(tree, keys, uid):
 
 
 # --- resources -------------------------------------------------------------
+
+
+def _site_tz():
+    from communesplone.booking.content.resource import site_timezone
+
+    return site_timezone()
 
 
 def tree_of(resource):
@@ -279,6 +293,7 @@ def reserve(resource, booking, periods, tz=UTC):
         raise BookingConflict([(from_key(start, tz), from_key(end, tz))
                                for start, end in conflicts])
     setattr(booking, HELD_ATTR, tuple(start for start, _end in sorted(keys)))
+    add_usage(resource, booking, uid, periods, _site_tz())
 
 
 def release(resource, booking):
@@ -288,6 +303,7 @@ def release(resource, booking):
         return 0
     uid = api.content.get_uuid(booking)
     removed = remove(tree_of(resource), keys, uid)
+    remove_usage(resource, booking, uid, _site_tz())
     setattr(booking, HELD_ATTR, ())
     for item in related_resources(resource):
         version_of(item).bump()

@@ -21,6 +21,9 @@ import re
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_TIMEZONE = "Europe/Brussels"
 MAX_OCCURRENCES = 104
+#: Attribute of a Booking holding the changes made to single occurrences or to
+#: the rest of a series (see :func:`apply_changes`).
+CHANGES_ATTR = "_occurrence_changes"
 _RANGE = re.compile(r"^\s*(\d{1,2})[:hH.](\d{2})\s*[-–]\s*(\d{1,2})[:hH.](\d{2})\s*$")
 _DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:(?:/|\.\.|–)\s*(\d{4}-\d{2}-\d{2}))?\s*$")
 
@@ -150,6 +153,39 @@ def occurrences(start, end, recurrence=None, until=None, count=None):
         if index > MAX_OCCURRENCES:
             break
     return periods
+
+
+def apply_changes(periods, changes, tz):
+    """``[(index, start, end)]`` of a series after its occurrence changes.
+
+    ``changes`` is a dict (or None) with ``cancelled`` (indexes), ``cut`` (every
+    occurrence from this index on is cancelled), ``shifts`` (``(from_index,
+    shift_seconds, duration_seconds)``: from that occurrence on, every start moves
+    by ``shift`` in wall time and lasts ``duration``; the last one that applies
+    wins) and ``moved`` (index -> ``(start_iso, end_iso)`` of one occurrence).
+    """
+    changes = changes or {}
+    cancelled = set(changes.get("cancelled", ()))
+    cut = changes.get("cut")
+    moved = changes.get("moved", {})
+    shifts = sorted(changes.get("shifts", ()))
+    result = []
+    for index, (start, end) in enumerate(periods):
+        if (cut is not None and index >= cut) or index in cancelled:
+            continue
+        if index in moved:
+            first, last = moved[index]
+            result.append((index, localize(datetime.fromisoformat(first), tz),
+                           localize(datetime.fromisoformat(last), tz)))
+            continue
+        applying = [shift for shift in shifts if shift[0] <= index]
+        if applying:
+            _from, shift, duration = applying[-1]
+            naive = localize(start, tz).replace(tzinfo=None) + timedelta(seconds=shift)
+            start = attach(naive, tz)
+            end = attach(naive + timedelta(seconds=duration), tz)
+        result.append((index, start, end))
+    return result
 
 
 def _minutes(moment):

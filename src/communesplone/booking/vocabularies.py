@@ -38,6 +38,12 @@ PAYMENTS = _vocabulary([
     ("transfer", _("payment_transfer", default="Bank transfer with a structured communication")),
 ])
 
+QUOTA_PERIODS = _vocabulary([
+    ("week", _("quota_period_week", default="per week")),
+    ("month", _("quota_period_month", default="per month")),
+    ("year", _("quota_period_year", default="per year")),
+])
+
 RECURRENCES = _vocabulary([
     ("none", _("recurrence_none", default="Once")),
     ("weekly", _("recurrence_weekly", default="Every week")),

@@ -235,8 +235,17 @@ def _lifetime(level):
 
 
 def _current_user_id():
-    user = api.user.get_current()
-    return None if api.user.is_anonymous() else user.getId()
+    """The id of the user of this request (None for anonymous).
+
+    Taken from the security manager, not ``api.user.get_current()``: the
+    member wrapper of a user that is not in the site's ``acl_users`` (a
+    transient user of a script) has no id.
+    """
+    from AccessControl import getSecurityManager
+
+    if api.user.is_anonymous():
+        return None
+    return getSecurityManager().getUser().getId()
 
 
 def _audit(event, record=None, **details):

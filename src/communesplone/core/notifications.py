@@ -6,6 +6,7 @@ site has no mail server are the same everywhere.
 """
 
 from communesplone.core import logger
+from email import policy
 from email.message import EmailMessage
 from email.utils import formataddr
 from email.utils import make_msgid
@@ -51,7 +52,10 @@ def build_message(recipients, subject, body, *, html=None, reply_to=None,
     """An :class:`EmailMessage` ready for the MailHost, texts translated."""
     if isinstance(recipients, str):
         recipients = [recipients]
-    message = EmailMessage()
+    # CRLF line ends (RFC 5322): smtplib sends the bytes as they are, and with
+    # bare LFs a strict server (Postfix, aiosmtpd) takes a long mail for one
+    # line and refuses it ("500 Line too long").
+    message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = _text(subject, request)
     message["From"] = sender_address()
     message["To"] = ", ".join(recipients)

@@ -17,6 +17,9 @@ import importlib
 # fills its part of the demo commune when the add-on is installed.
 DEMO_ADDONS = (
     "communesplone.booking",
+    "communesplone.directory",
+    "communesplone.eguichet",
+    "communesplone.deliberations",
 )
 
 

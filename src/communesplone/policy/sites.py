@@ -1,8 +1,10 @@
-"""Create and list the commune sites of one Zope instance.
+"""Create, list, upgrade, export and import the commune sites of one Zope instance.
 
 Used in-process by ``make start``, by the ``communesplone`` command when the
-instance is stopped, and over HTTP (``@@communesplone-sites`` at the Zope root)
-when it runs; the logic is the same in all three.
+instance is stopped (or runs on RelStorage), and over HTTP
+(``@@communesplone-sites`` and ``@@communesplone-operate`` at the Zope root)
+when a FileStorage server runs; the logic is the same in all of them. Every
+error names the site, and the step when there is one.
 """
 
 from communesplone.policy import logger
@@ -53,6 +55,8 @@ def describe_site(site):
                 "id": profile_id.split(":")[0],
                 "installed": installed,
                 "version": ".".join(version) if installed else None,
+                "available": setup_tool.getVersionForProfile(profile_id),
+                "pending": len(upgrade_steps(setup_tool, profile_id)) if installed else 0,
             }
         )
     return {
@@ -136,3 +140,124 @@ def apply_preset(site, preset):
         site.portal_setup.runAllImportStepsFromProfile(
             "profile-communesplone.policy:demo", purge_old=False
         )
+
+
+def get_site(app, site_id):
+    """The Plone site ``site_id`` at the root, or :class:`SiteError`."""
+    site = app.get(site_id) if site_id else None
+    if site is None or not IPloneSiteRoot.providedBy(site):
+        raise SiteError(f"No site {site_id!r} in this instance.")
+    return site
+
+
+def site_ids(app):
+    """The ids of the Plone sites at the root, in order."""
+    return [site.getId() for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
+
+
+def upgrade_steps(setup_tool, profile_id):
+    """The pending upgrade steps of one profile, in order (nested groups flattened)."""
+    return list(setup_tool.listUpgrades(profile_id, simple=True))
+
+
+def upgrade_site(site):
+    """Run every pending upgrade step of every installed ``communesplone.*`` profile.
+
+    Returns ``{profile_id: {"from": v, "to": v, "steps": [titles]}}`` for the
+    profiles that moved. A failing step raises :class:`SiteError` naming the
+    site, the profile and the step; the caller aborts the transaction so the
+    site stays as it was and the command can be run again. Run again on an
+    up-to-date site it does nothing (``listUpgrades`` is empty).
+    """
+    setSite(site)
+    setup_tool = site.portal_setup
+    done = {}
+    for profile_id in communesplone_profiles(setup_tool):
+        start = setup_tool.getLastVersionForProfile(profile_id)
+        if start == _UNKNOWN:
+            continue  # not installed on this site
+        steps = upgrade_steps(setup_tool, profile_id)
+        if not steps:
+            continue
+        titles = []
+        for step in steps:
+            try:
+                step.doStep(setup_tool)
+            except Exception as error:
+                raise SiteError(
+                    f"Site {site.getId()!r}: upgrade step {step.title!r} of {profile_id} "
+                    f"({'.'.join(step.source or ('?',))} -> {'.'.join(step.dest or ('?',))}) "
+                    f"failed: {type(error).__name__}: {error}"
+                ) from error
+            if step.dest is not None:
+                setup_tool.setLastVersionForProfile(profile_id, step.dest)
+            titles.append(step.title)
+        logger.info("Site %s: upgraded %s with %d step(s)", site.getId(), profile_id, len(titles))
+        done[profile_id] = {
+            "from": ".".join(start),
+            "to": ".".join(setup_tool.getLastVersionForProfile(profile_id)),
+            "steps": titles,
+        }
+    return done
+
+
+def _known_addons(site):
+    return [profile.split(":")[0] for profile in communesplone_profiles(site.portal_setup)]
+
+
+def change_addon(site, addon, install=True):
+    """Install or uninstall one CommunesPlone add-on on ``site``; True when it changed."""
+    site_id = site.getId()
+    setSite(site)
+    known = _known_addons(site)
+    if addon not in known:
+        raise SiteError(
+            f"Site {site_id!r}: unknown add-on {addon!r} (available: {', '.join(known)})."
+        )
+    installer = get_installer(site, site.REQUEST)
+    installed = installer.is_product_installed(addon)
+    if install == installed:
+        return False
+    step = "install" if install else "uninstall"
+    try:
+        done = installer.install_product(addon) if install else installer.uninstall_product(addon)
+    except Exception as error:
+        raise SiteError(f"Site {site_id!r}: {step} of {addon} failed: {error}") from error
+    if not done:
+        raise SiteError(f"Site {site_id!r}: {step} of {addon} failed (see the event log).")
+    return True
+
+
+def export_site(site, folder):
+    """Export ``site``'s content, settings and relations to ``folder`` (plone.exportimport)."""
+    from pathlib import Path
+    from plone.exportimport.exporters import get_exporter
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    setSite(site)
+    try:
+        return get_exporter(site).export_site(folder)
+    except Exception as error:
+        raise SiteError(f"Site {site.getId()!r}: export to {folder} failed: {error}") from error
+
+
+def import_site(app, site_id, folder, preset_name="commune", title=None, language=None):
+    """Import an export of ``export_site`` into ``site_id``, created from a preset if new."""
+    from pathlib import Path
+    from plone.exportimport.importers import get_importer
+
+    folder = Path(folder)
+    if not (folder / "content").is_dir():
+        raise SiteError(f"Site {site_id!r}: {folder} is not an export (no content/ folder).")
+    site = app.get(site_id)
+    if site is None:
+        site = create_site(app, site_id, title=title, preset_name=preset_name, language=language)
+    elif not IPloneSiteRoot.providedBy(site):
+        raise SiteError(f"{site_id!r} exists and is not a Plone site.")
+    setSite(site)
+    try:
+        report = get_importer(site).import_site(folder)
+    except Exception as error:
+        raise SiteError(f"Site {site_id!r}: import from {folder} failed: {error}") from error
+    return site, report

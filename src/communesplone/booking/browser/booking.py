@@ -2,10 +2,23 @@
 
 from communesplone.booking import _
 from communesplone.booking.mails import format_period
+from communesplone.booking.events import reason_missing
+from communesplone.booking.events import reason_required
+from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingError
+from communesplone.booking.occupancy import BookingInvalid
+from communesplone.booking.rules import attach
+from communesplone.booking.series import cancel_occurrences
+from communesplone.booking.series import move_occurrences
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
+from plone.dexterity.browser.edit import DefaultEditForm
+from plone.z3cform import layout
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -16,7 +29,14 @@ from zope.interface import Invalid
 
 import transaction
 
-REASON_REQUIRED = ("refuse",)
+
+
+def error_text(error, request):
+    """A booking error as one translated sentence (with its per-field messages)."""
+    messages = [translate(error.message, context=request)]
+    messages += [translate(message, context=request)
+                 for _field, message in getattr(error, "errors", ())]
+    return " ".join(messages)
 
 
 class BookingView(BrowserView):
@@ -54,6 +74,67 @@ class BookingView(BrowserView):
                 for entry in entries if entry.get("action")]
 
 
+    def series(self):
+        """The occurrences of a recurring booking and what the reader may do with them."""
+        context = self.context
+        if getattr(context, "repeat", "none") in (None, "none"):
+            return None
+        if api.content.get_state(context) not in ("pending", "confirmed"):
+            return None
+        tz = site_timezone()
+        return {
+            "occurrences": [{"value": start.isoformat(), "label": format_period(start, end)}
+                            for _index, start, end in context.occurrences(tz)],
+            "may_move": api.user.has_permission("Modify portal content", obj=context),
+            "time_options": [f"{m // 60:02d}:{m % 60:02d}" for m in range(
+                0, 24 * 60, context.resource().slot_minutes or 30)],
+        }
+
+
+class BookingOccurrencesView(BrowserView):
+    """POST from the booking page: cancel or move an occurrence (``series``)."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            raise BadRequest("POST only")
+        CheckAuthenticator(self.request)
+        form = self.request.form
+        occurrence = form.get("occurrence", "")
+        scope = form.get("scope", "one")
+        comment = (form.get("comment") or "").strip()
+        savepoint = transaction.savepoint()
+        try:
+            if form.get("move"):
+                start, end = self._new_period(occurrence)
+                move_occurrences(self.context, occurrence, start, end, scope, comment)
+            else:
+                cancel_occurrences(self.context, occurrence, scope, comment)
+        except BookingError as error:
+            savepoint.rollback()
+            api.portal.show_message(error_text(error, self.request), request=self.request,
+                                    type="error")
+        else:
+            api.portal.show_message(_("booking_transition_done", default="Done."),
+                                    request=self.request)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+    def _new_period(self, occurrence):
+        """The new period from the form's date and times (the occurrence's date by default)."""
+        form = self.request.form
+        tz = site_timezone()
+        try:
+            day = date.fromisoformat((form.get("new_date") or occurrence[:10]).strip())
+            first = time.fromisoformat((form.get("new_start") or "").strip())
+            last = time.fromisoformat((form.get("new_end") or "").strip())
+        except ValueError:
+            raise BookingInvalid([("start", _("error_booking_time", default="Choose a time."))]
+                                 ) from None
+        end_day = day + timedelta(days=1) if last <= first else day
+        return (attach(datetime.combine(day, first), tz),
+                attach(datetime.combine(end_day, last), tz))
+
+
 class BookingTransitionView(BrowserView):
     """POST ``transition`` and ``comment``: confirm, refuse (reason required), cancel."""
 
@@ -72,14 +153,20 @@ class BookingTransitionView(BrowserView):
             api.portal.show_message(_("booking_transition_not_allowed",
                                       default="This action is not possible now."),
                                     request=self.request, type="error")
-        elif transition in REASON_REQUIRED and not comment:
-            api.portal.show_message(_("booking_reason_required",
-                                      default="Give the reason: it is sent to the requester."),
-                                    request=self.request, type="error")
+        elif reason_required(self.context, transition) and not comment:
+            api.portal.show_message(reason_missing().errors[0][1], request=self.request,
+                                    type="error")
         else:
-            workflow.doActionFor(self.context, transition, comment=comment)
-            api.portal.show_message(_("booking_transition_done", default="Done."),
-                                    request=self.request)
+            savepoint = transaction.savepoint()
+            try:
+                workflow.doActionFor(self.context, transition, comment=comment)
+            except BookingError as error:
+                savepoint.rollback()
+                api.portal.show_message(error_text(error, self.request), request=self.request,
+                                        type="error")
+            else:
+                api.portal.show_message(_("booking_transition_done", default="Done."),
+                                        request=self.request)
         self.request.response.redirect(target)
         return ""
 
@@ -95,11 +182,27 @@ class BookingAddForm(DefaultAddForm):
             return super().createAndAdd(data)
         except BookingError as error:
             savepoint.rollback()
-            messages = [translate(error.message, context=self.request)]
-            messages += [translate(message, context=self.request)
-                         for _field, message in getattr(error, "errors", ())]
-            raise ActionExecutionError(Invalid(" ".join(messages))) from None
+            raise ActionExecutionError(Invalid(error_text(error, self.request))) from None
 
 
 class BookingAddView(DefaultAddView):
     form = BookingAddForm
+
+
+class BookingEditForm(DefaultEditForm):
+    """``@@edit``: a change that breaks a rule becomes a form error, nothing is kept.
+
+    The check itself is the data layer's (``events.booking_modified``); the
+    form only rolls back to before the change and shows the reasons.
+    """
+
+    def applyChanges(self, data):
+        savepoint = transaction.savepoint()
+        try:
+            return super().applyChanges(data)
+        except BookingError as error:
+            savepoint.rollback()
+            raise ActionExecutionError(Invalid(error_text(error, self.request))) from None
+
+
+BookingEditView = layout.wrap_form(BookingEditForm)

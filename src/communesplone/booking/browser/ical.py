@@ -5,7 +5,7 @@ Without a token: a public free/busy (``VFREEBUSY``, no personal data). With
 booking's details, for the managers' calendar applications.
 """
 
-from communesplone.booking.availability import booking_of
+from communesplone.booking.availability import bookings_of
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import taken
 from datetime import datetime
@@ -47,8 +47,9 @@ class ICalView(BrowserView):
         uid_base = api.content.get_uuid(resource)
         if private:
             workflow = api.portal.get_tool("portal_workflow")
+            bookings = bookings_of(entries)
             for entry in entries:
-                booking = booking_of(entry)
+                booking = bookings.get(entry["uid"])
                 event = Event()
                 event.add("uid", f"{entry['uid']}-{int(entry['start'].timestamp())}"
                                  "@communesplone")

@@ -14,7 +14,9 @@ from communesplone.booking.events import booking_refusal
 from communesplone.booking.occupancy import BookingConflict
 from communesplone.booking.occupancy import BookingError
 from communesplone.booking.occupancy import BookingInvalid
+from communesplone.booking.occupancy import taken
 from communesplone.booking.rules import attach
+from communesplone.booking.rules import free_intervals
 from communesplone.booking.vocabularies import AUDIENCES
 from communesplone.booking.vocabularies import KINDS
 from communesplone.booking.vocabularies import RECURRENCES
@@ -225,6 +227,7 @@ class ResourceView(BrowserView):
         self.week_label = f"{self.days[0]:%d/%m/%Y} – {self.days[-1]:%d/%m/%Y}"
         self.time_options = [f"{m // 60:02d}:{m % 60:02d}"
                              for m in range(0, 24 * 60, rules.slot_minutes or 30)]
+        self.update_month(rules, tz, today)
         self.refusal = booking_refusal(self.context, self.request)
         self.refusal_text = self.t(self.refusal) if self.refusal is not None else ""
 
@@ -246,6 +249,65 @@ class ResourceView(BrowserView):
             return {"state": "past", "label": self.t(_("slot_past", default="Past")),
                     "url": None}
         return {"state": "free", "label": self.t(_("slot_free", default="Free")), "url": None}
+
+    # --- the month ----------------------------------------------------------
+
+    def update_month(self, rules, tz, today):
+        """A month of days, each free / partly booked / fully booked / closed / past.
+
+        One occupancy lookup for the whole month; no personal data at all.
+        """
+        asked = (self.request.form.get("month") or "").strip()
+        try:
+            first = date.fromisoformat(f"{asked}-01") if asked else today.replace(day=1)
+        except ValueError:
+            first = today.replace(day=1)
+        following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        start = attach(datetime.combine(first, time()), tz)
+        end = attach(datetime.combine(following, time()), tz)
+        busy = [(entry["start"], entry["end"]) for entry in taken(self.context, start, end, tz)]
+        free = free_intervals(rules, start, end, busy)
+        self.month_label = f"{first:%m/%Y}"
+        self.previous_month = (first - timedelta(days=1)).strftime("%Y-%m")
+        self.next_month = following.strftime("%Y-%m")
+        grid_start = first - timedelta(days=first.weekday())
+        self.month_weeks = []
+        day = grid_start
+        while day < following:
+            week = []
+            for _offset in range(7):
+                week.append(self._month_day(rules, tz, day, first, following, free, today))
+                day += timedelta(days=1)
+            self.month_weeks.append(week)
+
+    def _month_day(self, rules, tz, day, first, following, free, today):
+        if not first <= day < following:
+            return {"day": "", "state": "outside", "label": "", "url": None}
+        opening = rules.opening_ranges(day)
+        day_start = attach(datetime.combine(day, time()), tz)
+        day_end = day_start + timedelta(days=1)
+        open_minutes = sum((end - start).total_seconds() for start, end in opening) / 60
+        free_minutes = sum(
+            (min(end, day_end) - max(start, day_start)).total_seconds() / 60
+            for start, end in free if start < day_end and end > day_start)
+        if not opening:
+            state, label = "closed", _("slot_closed", default="Closed")
+        elif day < today:
+            state, label = "past", _("slot_past", default="Past")
+        elif free_minutes <= 0:
+            state, label = "full", _("day_full", default="Fully booked")
+        elif free_minutes < open_minutes:
+            state, label = "partly", _("day_partly", default="Partly booked")
+        else:
+            state, label = "free", _("slot_free", default="Free")
+        url = None
+        if state in ("free", "partly", "full"):
+            url = f"{self.context.absolute_url()}?week={day.isoformat()}#booking-calendar-title"
+        return {"day": f"{day.day}", "date": day.isoformat(), "state": state,
+                "label": self.t(label), "url": url}
+
+    def day_names(self):
+        return [self.t(name) for name in DAY_NAMES]
 
     def day_label(self, day):
         return f"{self.t(DAY_NAMES[day.weekday()])} {day:%d/%m}"

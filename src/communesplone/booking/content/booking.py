@@ -12,6 +12,8 @@ from AccessControl.class_init import InitializeClass
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from communesplone.booking import _
+from communesplone.booking.rules import CHANGES_ATTR
+from communesplone.booking.rules import apply_changes
 from communesplone.booking.rules import localize
 from communesplone.booking.rules import occurrences
 from communesplone.booking.rules import zone_of
@@ -115,30 +117,51 @@ class Booking(Item):
     def resource(self):
         return aq_parent(aq_inner(self))
 
-    def periods(self, tz=None):
-        """Every ``(start, end)`` this booking asks for, aware, in ``tz`` (default: its own)."""
+    def occurrences(self, tz=None):
+        """Every occurrence as ``(index, start, end)``, aware, in ``tz`` (default: its own).
+
+        ``index`` is the occurrence's position in the original series: it stays
+        the same when an occurrence is moved or another one is cancelled.
+        The changes made with :mod:`communesplone.booking.series` apply.
+        """
+        if self.start is None or self.end is None:
+            return []
+        tz = tz or zone_of(self.start)
+        base = [(start, end) for _index, start, end in self.base_occurrences(tz)]
+        return apply_changes(base, getattr(self, CHANGES_ATTR, None), tz)
+
+    def base_occurrences(self, tz=None):
+        """The occurrences of the series as asked for, before any change."""
         if self.start is None or self.end is None:
             return []
         tz = tz or zone_of(self.start)
         start, end = localize(self.start, tz), localize(self.end, tz)
-        return occurrences(
+        return [(index, first, last) for index, (first, last) in enumerate(occurrences(
             start, end, getattr(self, "repeat", None),
             getattr(self, "repeat_until", None), getattr(self, "repeat_count", None),
-        )
+        ))]
+
+    def periods(self, tz=None):
+        """Every ``(start, end)`` this booking holds or asks for, in ``tz`` (default: its own)."""
+        return [(start, end) for _index, start, end in self.occurrences(tz)]
 
     security.declarePublic("may_cancel")
 
-    def may_cancel(self):
-        """A manager may always cancel; the requester until the resource's deadline."""
+    def may_cancel(self, at=None):
+        """A manager may always cancel; the requester until the resource's deadline.
+
+        ``at``: the start of the occurrence to cancel (default: the first one).
+        """
         resource = self.resource()
         if getSecurityManager().checkPermission(MANAGE_BOOKINGS, resource):
             return True
         hours = getattr(resource, "cancel_hours", 24) or 0
-        periods = self.periods()
-        if not periods:
-            return False
-        first = periods[0][0]
-        return datetime.now(first.tzinfo) <= first - timedelta(hours=hours)
+        if at is None:
+            periods = self.periods()
+            if not periods:
+                return False
+            at = periods[0][0]
+        return datetime.now(at.tzinfo) <= at - timedelta(hours=hours)
 
 
 InitializeClass(Booking)

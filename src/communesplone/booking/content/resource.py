@@ -10,6 +10,7 @@ from communesplone.booking.vocabularies import AUDIENCES
 from communesplone.booking.vocabularies import KINDS
 from communesplone.booking.vocabularies import PAYMENTS
 from communesplone.booking.vocabularies import PRICE_UNITS
+from communesplone.booking.vocabularies import QUOTA_PERIODS
 from plone import api
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -137,6 +138,7 @@ class IResource(model.Schema):
         fields=[
             "slot_minutes", "min_minutes", "max_minutes", "horizon_days", "cancel_hours",
             "needs_approval", "audience", "allowed_groups", "manager_group",
+            "quota_hours", "quota_period",
         ],
     )
     slot_minutes = schema.Int(
@@ -201,6 +203,24 @@ class IResource(model.Schema):
                       default="Notified of every request; approves and refuses bookings."),
         required=True,
         default=DEFAULT_MANAGER_GROUP,
+    )
+
+    quota_hours = schema.Int(
+        title=_("label_resource_quota_hours", default="Quota (hours per person)"),
+        description=_(
+            "help_resource_quota_hours",
+            default="At most this many hours per person and period (empty: no quota). "
+            "On a resource for certified citizens, a person is their certified identity, "
+            "whatever account or e-mail address they use.",
+        ),
+        required=False,
+        min=1,
+    )
+    quota_period = schema.Choice(
+        title=_("label_resource_quota_period", default="Quota period"),
+        vocabulary=QUOTA_PERIODS,
+        required=True,
+        default="month",
     )
 
     model.fieldset(

@@ -1,0 +1,137 @@
+"""Deliberations: the agenda page and the minutes PDF of meetings of 30 and 300 items.
+
+Work timed, on one CommunesPlone site (commune preset + communesplone.deliberations)
+in a throwaway instance:
+
+* ``GET <meeting>`` (the agenda page, anonymous, frozen meeting: catalog brains only)
+  for a meeting of 30 items and one of 300; the ratio shows how the page scales;
+* ``GET <meeting>/@@meeting-document?name=minutes`` (the minutes rendered to PDF by
+  WeasyPrint, as the secretariat) for the same two meetings.
+
+Figures are wall-clock medians over ``BENCH_ROUNDS`` rounds (default 5: a PDF of
+300 items takes seconds).
+"""
+
+from datetime import datetime
+from datetime import timedelta
+
+import base64
+import logging
+import os
+import statistics
+import tempfile
+import time as clock
+
+ROUNDS = int(os.environ.get("BENCH_DELIB_ROUNDS", "5"))
+SIZES = (30, 300)
+
+
+def _timed(call):
+    started = clock.perf_counter()
+    call()
+    return clock.perf_counter() - started
+
+
+def _load_zcml():
+    """Load the add-on's ZCML when the site's ZCML does not include it (yet)."""
+    from zope.component import queryUtility
+    from zope.schema.interfaces import IVocabularyFactory
+
+    if queryUtility(IVocabularyFactory, "communesplone.deliberations.Categories") is None:
+        import communesplone.deliberations
+
+        from Zope2.App.zcml import load_config
+
+        load_config("configure.zcml", communesplone.deliberations)
+
+
+def _meeting(council, size):
+    """A frozen meeting of ``size`` items (plus the template item), public and closed."""
+    from plone import api
+
+    import pytz
+
+    when = datetime.now(pytz.timezone("Europe/Brussels")) + timedelta(days=30 + size)
+    meeting = api.content.create(container=council, type="Meeting", id=f"meeting-{size}",
+                                 title=f"Meeting of {size} items", date=when)
+    categories = ["finances", "public-works", "education", "general"]
+    for index in range(size):
+        item = api.content.create(
+            container=council, type="MeetingItem", title=f"Point {index + 1:03d} du conseil",
+            category=categories[index % 4], closed_session=index % 10 == 9,
+            proposing_service="communesplone-secretariat",
+            decision=_rich("<p>DÉCIDE : Article 1 — " + "approuvé. " * 40 + "</p>"))
+        for name in ("propose", "validate"):
+            api.content.transition(obj=item, transition=name)
+        item.meeting = meeting.UID()
+        api.content.transition(obj=item, transition="present")
+    api.content.transition(obj=meeting, transition="freeze")
+    return meeting
+
+
+def _rich(html):
+    from plone.app.textfield.value import RichTextValue
+
+    return RichTextValue(html, "text/html", "text/x-html-safe")
+
+
+def run():
+    import transaction
+    import webtest
+    import Zope2
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.users import system
+    from benchmarks.pages import _instance
+    from communesplone.cli import ensure_admin
+    from communesplone.policy.sites import create_site
+    from plone import api
+    from Testing.makerequest import makerequest
+    from zope.component.hooks import setSite
+    from Zope2.Startup.run import make_wsgi_app
+
+    logging.getLogger("communesplone").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as folder:
+        instance = _instance(folder)
+        wsgi = make_wsgi_app({}, str(instance.zope_conf))
+        _load_zcml()
+        app = makerequest(Zope2.app())
+        newSecurityManager(None, system)
+        ensure_admin(app)
+        create_site(app, "ours", preset_name="commune")
+        site = app.ours
+        setSite(site)
+        site.portal_setup.runAllImportStepsFromProfile(
+            "profile-communesplone.deliberations:default")
+        council = api.content.create(
+            container=site, type="Assembly", id="council", title="Conseil communal",
+            members=[{"id": f"m{i}", "name": f"Membre {i}"} for i in range(25)],
+            convocation_days=0, publication_days=0, item_templates=[])
+        started = clock.perf_counter()
+        meetings = {size: _meeting(council, size) for size in SIZES}
+        setup = clock.perf_counter() - started
+        paths = {size: "/".join(m.getPhysicalPath()) for size, m in meetings.items()}
+        transaction.commit()
+
+        browser = webtest.TestApp(wsgi)
+        admin = {"Authorization": "Basic " + base64.b64encode(b"admin:admin").decode()}
+        lines = [f"deliberations: {ROUNDS} rounds (creating and freezing {sum(SIZES)} items "
+                 f"took {setup:.0f} s)"]
+        for label, suffix, headers in (("agenda page (anonymous)", "", {}),
+                                       ("minutes PDF", "/@@meeting-document?name=minutes",
+                                        admin)):
+            medians = {}
+            for size in SIZES:
+                browser.get(paths[size] + suffix, headers=headers)  # warm up
+                url = paths[size] + suffix
+                times = [_timed(lambda url=url, headers=headers: browser.get(
+                    url, headers=headers)) for _round in range(ROUNDS)]
+                medians[size] = statistics.median(times)
+            lines.append(
+                f"  {label}: {medians[30] * 1000:.0f} ms for 30 items, "
+                f"{medians[300] * 1000:.0f} ms for 300 (ratio {medians[300] / medians[30]:.1f})")
+        Zope2.DB.close()
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(run())

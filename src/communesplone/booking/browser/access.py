@@ -1,0 +1,154 @@
+"""``<resource>/@@booking-access?booking=<id>&token=<secret>``: the requester's own link.
+
+The link in the received/confirmed mails lets a requester who has no account
+(or is not logged in) see their booking and cancel it before the resource's
+cancellation deadline. The token is the booking's own random secret (32 bytes
+from :mod:`secrets`), compared in constant time with that booking's only: a
+token never opens another booking, and a wrong or missing token reveals
+nothing (404, the same answer as for a booking that does not exist).
+"""
+
+from AccessControl.users import SimpleUser
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from communesplone.booking import _
+from communesplone.booking.browser.booking import error_text
+from communesplone.booking.content.booking import IBooking
+from communesplone.booking.mails import format_period
+from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.occupancy import BookingError
+from communesplone.booking.series import cancel_occurrences
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+import hmac
+import transaction
+
+HOLDING_STATES = ("pending", "confirmed")
+LINK_USER = "booking-link"
+
+
+def booking_for_token(resource, uid, token):
+    """The booking ``uid`` of ``resource`` if ``token`` is its secret, else None."""
+    if not uid or not token or not isinstance(token, str) or not isinstance(uid, str):
+        return None
+    booking = uuidToObject(uid, unrestricted=True)
+    if (booking is None or not IBooking.providedBy(booking)
+            or aq_base(aq_parent(aq_inner(booking))) is not aq_base(resource)):
+        return None
+    secret = getattr(booking, "_access_token", None)
+    if not secret or not hmac.compare_digest(token.encode(), secret.encode()):
+        return None
+    return booking
+
+
+class BookingAccessView(BrowserView):
+    """See and cancel one's own booking with the secret link of the mails."""
+
+    index = ViewPageTemplateFile("templates/booking-access.pt")
+
+    def __call__(self):
+        form = self.request.form
+        self.booking = booking_for_token(self.context, form.get("booking"), form.get("token"))
+        if self.booking is None:
+            self.request.response.setStatus(404)
+            return self.invalid()
+        if self.request.method == "POST" and form.get("cancel"):
+            CheckAuthenticator(self.request)
+            if form.get("occurrence"):
+                self.cancel_occurrence(form["occurrence"], form.get("scope", "one"),
+                                       (form.get("comment") or "").strip())
+            else:
+                self.cancel((form.get("comment") or "").strip())
+            self.request.response.redirect(self.own_url())
+            return ""
+        return self.index()
+
+    def invalid(self):
+        title = translate(_("booking_access_invalid", default="This link is not valid."),
+                          context=self.request)
+        return f"<!DOCTYPE html><html><head><title>{title}</title></head>" \
+               f"<body><main><h1>{title}</h1></main></body></html>"
+
+    def own_url(self):
+        form = self.request.form
+        return (f"{self.context.absolute_url()}/@@booking-access?booking={self.booking.UID()}"
+                f"&token={form.get('token')}")
+
+    def _as_requester(self):
+        """The requester's rights on the booking, and no more: the Owner role.
+
+        A transient user (``booking-link``, recorded in the history) so that the
+        workflow's role guard and its deadline guard apply as for the requester.
+        """
+        portal = api.portal.get()
+        user = SimpleUser(LINK_USER, "", ("Owner",), ()).__of__(portal.acl_users)
+        return api.env.adopt_user(user=user)
+
+    def may_cancel(self):
+        if api.content.get_state(self.booking) not in HOLDING_STATES:
+            return False
+        with self._as_requester():
+            return self.booking.may_cancel()
+
+    def cancel(self, comment):
+        if not self.may_cancel():
+            api.portal.show_message(
+                _("booking_cancel_too_late",
+                  default="This booking can no longer be cancelled online; please contact "
+                  "the commune."), request=self.request, type="error")
+            return
+        savepoint = transaction.savepoint()
+        try:
+            with self._as_requester():
+                api.portal.get_tool("portal_workflow").doActionFor(
+                    self.booking, "cancel", comment=comment)
+        except BookingError as error:
+            savepoint.rollback()
+            api.portal.show_message(error_text(error, self.request), request=self.request,
+                                    type="error")
+            return
+        api.portal.show_message(_("booking_cancelled_done", default="Your booking is cancelled."),
+                                request=self.request)
+
+    def cancel_occurrence(self, occurrence, scope, comment):
+        """One occurrence of a series, or it and the following ones (before the deadline)."""
+        savepoint = transaction.savepoint()
+        try:
+            with self._as_requester():
+                cancel_occurrences(self.booking, occurrence, scope, comment, requester=True)
+        except BookingError as error:
+            savepoint.rollback()
+            api.portal.show_message(error_text(error, self.request), request=self.request,
+                                    type="error")
+            return
+        api.portal.show_message(_("booking_transition_done", default="Done."),
+                                request=self.request)
+
+    def occurrences(self):
+        """The occurrences of a series still held, for the form (None for a single booking)."""
+        booking = self.booking
+        if getattr(booking, "repeat", "none") in (None, "none") or api.content.get_state(
+                booking) not in HOLDING_STATES:
+            return None
+        return [{"value": start.isoformat(), "label": format_period(start, end)}
+                for _index, start, end in booking.occurrences(site_timezone())]
+
+    def details(self):
+        booking = self.booking
+        workflow = api.portal.get_tool("portal_workflow")
+        state = api.content.get_state(booking)
+        return {
+            "resource": self.context.Title(),
+            "periods": [format_period(start, end) for start, end in booking.periods()],
+            "state": translate(workflow.getTitleForStateOnType(state, "Booking"),
+                               domain="plone", context=self.request),
+            "requester_name": booking.requester_name,
+            "purpose": booking.purpose,
+            "attendees": booking.attendees,
+        }

@@ -1,0 +1,36 @@
+"""The meeting page: its agenda in agenda order, as the viewer may see it (catalog brains)."""
+
+from communesplone.deliberations import agenda
+from communesplone.deliberations.roles import is_secretariat
+from plone import api
+from Products.Five import BrowserView
+
+
+class MeetingView(BrowserView):
+    def sections(self):
+        """``[(section id, title, [brain dicts])]``; closed items only for those allowed."""
+        parts = agenda.sections(self.context)
+        titles = {"public": "section_public", "closed": "section_closed",
+                  "late": "section_late"}
+        return [{"id": key, "msgid": titles[key],
+                 "entries": [{"number": b.delib_item_number or "", "title": b.Title,
+                            "url": b.getURL(), "state": b.review_state} for b in brains]}
+                for key, brains in parts.items() if brains]
+
+    def date(self):
+        return self.context.date.strftime("%d/%m/%Y %H:%M") if self.context.date else ""
+
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def staff(self):
+        return is_secretariat(self.context)
+
+    def documents(self):
+        url = f"{self.context.absolute_url()}/@@meeting-document?name="
+        names = ["agenda"]
+        if self.staff():
+            names += ["convocation", "minutes"]
+        elif self.state() in ("closed", "published"):
+            names.append("minutes")
+        return [{"name": name, "url": url + name} for name in names]

@@ -1,0 +1,276 @@
+"""Assembly: an organ that deliberates (council, college, CPAS council, permanent bureau).
+
+It holds its members, its item categories, the services that may propose
+items, its regime (the legal numbers) and its item templates. It is also the
+*item pool*: every MeetingItem of the assembly lives in it, and a Meeting's
+agenda references items by UID (see ``communesplone.deliberations.agenda``).
+"""
+
+from communesplone.deliberations import _
+from communesplone.deliberations.regimes import DEFAULT_REGIME
+from datetime import date
+from decimal import Decimal
+from plone.dexterity.content import Container
+from plone.schema import JSONField
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+import json
+
+FUNCTIONS = ("bourgmestre", "echevin", "conseiller", "president", "directeur_general",
+             "directeur_financier", "president_cpas", "membre")
+
+MEMBERS_SCHEMA = json.dumps({
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "name"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+            "name": {"type": "string", "minLength": 1},
+            "function": {"type": "string", "enum": list(FUNCTIONS)},
+            "party": {"type": "string"},
+            "mandate_start": {"type": ["string", "null"], "format": "date"},
+            "mandate_end": {"type": ["string", "null"], "format": "date"},
+            "user_id": {"type": ["string", "null"]},
+            "email": {"type": ["string", "null"]},
+            "voting": {"type": "boolean"},
+        },
+    },
+})
+
+CATEGORIES_SCHEMA = json.dumps({
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "title"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+            "title": {"type": "string", "minLength": 1},
+            "parent": {"type": ["string", "null"]},
+            "order": {"type": "integer"},
+            "secret_ballot": {"type": "boolean"},
+        },
+    },
+})
+
+TEMPLATES_SCHEMA = json.dumps({
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["title"],
+        "additionalProperties": False,
+        "properties": {
+            "title": {"type": "string", "minLength": 1},
+            "category": {"type": ["string", "null"]},
+            "closed_session": {"type": "boolean"},
+            "motivation": {"type": "string"},
+            "decision": {"type": "string"},
+        },
+    },
+})
+
+
+def default_categories():
+    """The Walloon council's usual categories; the reserved ones vote by secret ballot."""
+    return [
+        {"id": "general", "title": "Administration générale", "order": 10,
+         "secret_ballot": False},
+        {"id": "minutes", "title": "Procès-verbal", "parent": "general", "order": 1,
+         "secret_ballot": False},
+        {"id": "finances", "title": "Finances", "order": 20, "secret_ballot": False},
+        {"id": "public-works", "title": "Travaux", "order": 30, "secret_ballot": False},
+        {"id": "education", "title": "Enseignement", "order": 40, "secret_ballot": False},
+        {"id": "staff", "title": "Personnel", "order": 90, "secret_ballot": False},
+        {"id": "nominations", "title": "Nominations", "parent": "staff", "order": 1,
+         "secret_ballot": True},
+        {"id": "discipline", "title": "Matières disciplinaires", "parent": "staff", "order": 2,
+         "secret_ballot": True},
+        {"id": "candidates", "title": "Présentation de candidats", "parent": "staff",
+         "order": 3, "secret_ballot": True},
+    ]
+
+
+def default_templates():
+    """The recurring item every council meeting starts with."""
+    return [{"title": "Approbation du procès-verbal de la séance précédente",
+             "category": "minutes", "closed_session": False,
+             "motivation": "", "decision": "<p>Le procès-verbal est approuvé.</p>"}]
+
+
+class IAssembly(model.Schema):
+    """An organ of the commune that deliberates."""
+
+    title = schema.TextLine(title=_("label_assembly_title", default="Name"), required=True)
+    kind = schema.Choice(
+        title=_("label_assembly_kind", default="Kind"),
+        vocabulary="communesplone.deliberations.AssemblyKinds",
+        default="council",
+    )
+    regime = schema.Choice(
+        title=_("label_assembly_regime", default="Legal regime"),
+        description=_("help_assembly_regime",
+                      default="Sets the legal delays and thresholds; each can be "
+                              "overridden below."),
+        vocabulary="communesplone.deliberations.Regimes",
+        default=DEFAULT_REGIME,
+    )
+    public_sessions = schema.Bool(
+        title=_("label_assembly_public_sessions",
+                default="Its meetings are public (agenda and decisions published)"),
+        default=True,
+        required=False,
+    )
+    members = JSONField(
+        title=_("label_assembly_members", default="Members"),
+        description=_("help_assembly_members",
+                      default="A list of members: id, name, function, party, mandate_start, "
+                              "mandate_end (YYYY-MM-DD), user_id (the member's login, to give "
+                              "access to the agendas), email."),
+        schema=MEMBERS_SCHEMA,
+        default=[],
+        required=False,
+    )
+    president = schema.TextLine(
+        title=_("label_assembly_president", default="Presides by default (member id)"),
+        required=False,
+    )
+    secretary = schema.TextLine(
+        title=_("label_assembly_secretary", default="Secretary by default (member id)"),
+        required=False,
+    )
+    categories = JSONField(
+        title=_("label_assembly_categories", default="Item categories"),
+        description=_("help_assembly_categories",
+                      default="id, title, parent (a category id), order (sorts the agenda), "
+                              "secret_ballot (forced secret vote)."),
+        schema=CATEGORIES_SCHEMA,
+        defaultFactory=default_categories,
+        required=False,
+    )
+    proposing_services = schema.List(
+        title=_("label_assembly_proposing_services", default="Services that may propose items"),
+        value_type=schema.Choice(vocabulary="communesplone.deliberations.Services"),
+        default=[],
+        required=False,
+    )
+    item_templates = JSONField(
+        title=_("label_assembly_item_templates", default="Item templates"),
+        description=_("help_assembly_item_templates",
+                      default="Recurring items added to every new meeting: title, category, "
+                              "closed_session, motivation, decision."),
+        schema=TEMPLATES_SCHEMA,
+        defaultFactory=default_templates,
+        required=False,
+    )
+    convocation_days = schema.Int(
+        title=_("label_assembly_convocation_days",
+                default="Clear days between the convocation and the meeting"),
+        description=_("help_assembly_override", default="Empty: the regime's number."),
+        required=False, min=0,
+    )
+    publication_days = schema.Int(
+        title=_("label_assembly_publication_days",
+                default="Clear days between the publication of the agenda and the meeting"),
+        description=_("help_assembly_override", default="Empty: the regime's number."),
+        required=False, min=0,
+    )
+    finance_threshold = schema.Decimal(
+        title=_("label_assembly_finance_threshold",
+                default="Amount (EUR) above which the finance director's advice is required"),
+        description=_("help_assembly_override", default="Empty: the regime's number."),
+        required=False, min=Decimal(0),
+    )
+    advice_days = schema.Int(
+        title=_("label_assembly_advice_days", default="Working days for an advice"),
+        description=_("help_assembly_override", default="Empty: the regime's number."),
+        required=False, min=1,
+    )
+    advice_days_urgent = schema.Int(
+        title=_("label_assembly_advice_days_urgent",
+                default="Working days for an advice on an urgent item"),
+        description=_("help_assembly_override", default="Empty: the regime's number."),
+        required=False, min=1,
+    )
+
+    @invariant
+    def known_officers(data):
+        """The president, the secretary and category parents must exist."""
+        members = {m.get("id") for m in (getattr(data, "members", None) or [])}
+        for name in ("president", "secretary"):
+            value = getattr(data, name, None)
+            if value and value not in members:
+                raise Invalid(_("error_assembly_unknown_member",
+                                default="${member} is not a member of this assembly.",
+                                mapping={"member": value}))
+        categories = getattr(data, "categories", None) or []
+        ids = [c.get("id") for c in categories]
+        if len(ids) != len(set(ids)):
+            raise Invalid(_("error_assembly_duplicate_category",
+                            default="Two categories have the same id."))
+        for category in categories:
+            if category.get("parent") and category["parent"] not in ids:
+                raise Invalid(_("error_assembly_unknown_parent",
+                                default="Unknown parent category ${parent}.",
+                                mapping={"parent": category["parent"]}))
+
+
+@implementer(IAssembly)
+class Assembly(Container):
+    """An assembly and its item pool."""
+
+    def group_id(self):
+        """The Plone group of this assembly's members (read access to its agendas)."""
+        return f"communesplone-assembly-{self.getId()}"
+
+    def member_map(self):
+        """``{member id: member}``."""
+        return {m["id"]: m for m in (self.members or [])}
+
+    def members_in_office(self, day):
+        """The voting members whose mandate covers ``day`` (a date)."""
+        result = []
+        for member in self.members or []:
+            if member.get("voting") is False:
+                continue
+            start = member.get("mandate_start")
+            end = member.get("mandate_end")
+            if start and date.fromisoformat(start) > day:
+                continue
+            if end and date.fromisoformat(end) < day:
+                continue
+            result.append(member)
+        return result
+
+    def category_map(self):
+        """``{category id: category}``."""
+        return {c["id"]: c for c in (self.categories or [])}
+
+    def category_sort_key(self, category_id):
+        """The orders of the category and its ancestors, root first: a stable agenda sort key."""
+        categories = self.category_map()
+        key = []
+        seen = set()
+        current = categories.get(category_id)
+        while current is not None and current["id"] not in seen:
+            seen.add(current["id"])
+            key.insert(0, current.get("order", 0))
+            current = categories.get(current.get("parent"))
+        return tuple(key) if key else (10**6,)
+
+    def is_secret_category(self, category_id):
+        """True when the law reserves the category (or an ancestor) to secret ballot."""
+        categories = self.category_map()
+        seen = set()
+        current = categories.get(category_id)
+        while current is not None and current["id"] not in seen:
+            if current.get("secret_ballot"):
+                return True
+            seen.add(current["id"])
+            current = categories.get(current.get("parent"))
+        return False

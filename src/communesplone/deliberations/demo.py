@@ -1,0 +1,107 @@
+"""Demo content: a council and a college, each with two meetings; one council meeting is
+decided and published (register, documents, OParl have something to show)."""
+
+from communesplone.deliberations import lifecycle
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.textfield.value import RichTextValue
+
+import pytz
+
+TZ = pytz.timezone("Europe/Brussels")
+MEMBERS = [
+    {"id": "mayor", "name": "Marie Lambert", "function": "bourgmestre", "party": "Avenir"},
+    {"id": "alderman1", "name": "Jean Dubois", "function": "echevin", "party": "Avenir"},
+    {"id": "alderman2", "name": "Sophie Martin", "function": "echevin", "party": "Ensemble"},
+    {"id": "councillor1", "name": "Luc Renard", "function": "conseiller", "party": "Ensemble"},
+    {"id": "councillor2", "name": "Nadia El Amrani", "function": "conseiller",
+     "party": "Citoyens"},
+    {"id": "president", "name": "Paul Leroy", "function": "president", "party": "Avenir"},
+    {"id": "dg", "name": "Claire Noël", "function": "directeur_general", "voting": False},
+]
+
+
+def _when(days, hour=20):
+    day = date.today() + timedelta(days=days)
+    return TZ.localize(datetime(day.year, day.month, day.day, hour, 0))
+
+
+def _rich(html):
+    return RichTextValue(html, "text/html", "text/x-html-safe")
+
+
+def _item(assembly, title, category, closed=False, decision=""):
+    return api.content.create(container=assembly, type="MeetingItem", title=title,
+                              category=category, closed_session=closed,
+                              proposing_service="communesplone-secretariat",
+                              decision=_rich(decision) if decision else None)
+
+
+def _present(item, meeting):
+    api.content.transition(obj=item, transition="propose")
+    api.content.transition(obj=item, transition="validate")
+    item.meeting = meeting.UID()
+    api.content.transition(obj=item, transition="present")
+
+
+def _published_meeting(council):
+    """A meeting 30 days ago, driven through its whole life as on the days it happened."""
+    from communesplone.deliberations.votes import record_vote
+
+    meeting = api.content.create(container=council, type="Meeting", id="seance-passee",
+                                 title="Conseil communal (séance passée)", date=_when(-30),
+                                 place="Salle du conseil")
+    items = [_item(council, "Rénovation de la place communale", "public-works",
+                   decision="<p>DÉCIDE : Article 1 — le projet est approuvé.</p>"),
+             _item(council, "Compte communal 2025", "finances",
+                   decision="<p>DÉCIDE : Article 1 — le compte est arrêté.</p>"),
+             _item(council, "Nomination d'un agent", "nominations", closed=True)]
+    for item in items:
+        _present(item, meeting)
+    meeting.attendance = [{"member": m["id"], "status": "present"} for m in MEMBERS[:6]]
+    original = lifecycle.today
+    lifecycle.today = lambda: date.today() - timedelta(days=45)
+    try:
+        api.content.transition(obj=meeting, transition="freeze")
+    finally:
+        lifecycle.today = original
+    api.content.transition(obj=meeting, transition="open_session")
+    # Unrestricted: whoever applies the demo (the system user of `communesplone
+    # start` is nobody's owner), the closed-session item is voted too.
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="MeetingItem",
+                                                   delib_meeting=meeting.UID()):
+        item = brain._unrestrictedGetObject()
+        mode = "secret" if item.closed_session else "summary"
+        record_vote(item, meeting, mode, counts={"yes": 5, "no": 1})
+        api.content.transition(obj=item, transition="accept")
+    for transition in ("decide", "close", "publish"):
+        api.content.transition(obj=meeting, transition=transition)
+
+
+def populate(portal, language="fr"):
+    """Create the demo assemblies once (idempotent)."""
+    if "conseil-communal" not in portal.objectIds():
+        council = api.content.create(
+            container=portal, type="Assembly", id="conseil-communal", title="Conseil communal",
+            kind="council", members=MEMBERS, president="president", secretary="dg",
+            proposing_services=["communesplone-economy", "communesplone-population",
+                                "communesplone-facilities"])
+        _published_meeting(council)
+        upcoming = api.content.create(container=council, type="Meeting", id="prochaine-seance",
+                                      title="Conseil communal (prochaine séance)",
+                                      date=_when(20), place="Salle du conseil")
+        _present(_item(council, "Règlement de police : stationnement", "general"), upcoming)
+    if "college-communal" not in portal.objectIds():
+        college = api.content.create(
+            container=portal, type="Assembly", id="college-communal", title="Collège communal",
+            kind="college", members=MEMBERS[:3] + MEMBERS[-1:], president="mayor",
+            secretary="dg", public_sessions=False, convocation_days=0, publication_days=0,
+            item_templates=[])
+        for days, id_ in ((3, "college-1"), (10, "college-2")):
+            meeting = api.content.create(container=college, type="Meeting", id=id_,
+                                         title=f"Collège communal ({id_[-1]})",
+                                         date=_when(days, 9))
+            _present(_item(college, f"Marché de fournitures {id_[-1]}", "general"), meeting)

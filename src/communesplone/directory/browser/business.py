@@ -1,0 +1,127 @@
+"""An entry's page: its texts in the reader's language, opening hours in words, open now,
+contact, and the schema.org ``LocalBusiness`` JSON-LD."""
+
+from communesplone.directory import _
+from communesplone.directory import exports
+from communesplone.directory.categories import leaf
+from communesplone.directory.hours import TIMEZONE
+from communesplone.directory.hours import describe
+from communesplone.directory.hours import is_open
+from communesplone.directory.hours import next_change
+from communesplone.directory.vocabularies import ACCESSIBILITY
+from communesplone.directory.vocabularies import LANGUAGES
+from communesplone.directory.vocabularies import PAYMENTS
+from datetime import datetime
+from html import escape
+from plone import api
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+
+def term_titles(vocabulary, values, request):
+    return [translate(vocabulary.getTerm(value).title, context=request)
+            for value in values or () if value in vocabulary]
+
+
+class BusinessView(BrowserView):
+    index = ViewPageTemplateFile("templates/business.pt")
+
+    def __call__(self):
+        self.update()
+        return self.index()
+
+    def update(self):
+        context = self.context
+        self.language = api.portal.get_current_language() or "fr"
+        self.now = datetime.now(TIMEZONE)
+        hours = context.hours()
+        self.has_hours = any(hours.weekly)
+        self.open_now = is_open(hours, self.now)
+        self.hours_lines = describe(hours, self.language, today=self.now.date())
+        change = next_change(hours, self.now) if self.has_hours else None
+        self.status = self._status(change)
+        self.status_class = "business-status " + (
+            "business-open" if self.open_now else "business-closed")
+        self.title = context.translated("title", self.language)
+        self.description = context.translated("description", self.language)
+        self.text_html = self._text()
+        self.record = exports.record(context)
+        self.categories = [leaf(category) for category in context.categories or ()]
+        self.accessibility = term_titles(ACCESSIBILITY, context.accessibility, self.request)
+        self.payments = term_titles(PAYMENTS, context.payment_methods, self.request)
+        self.languages = term_titles(LANGUAGES, context.languages, self.request)
+        self.json_ld = exports.script_json(exports.json_ld(self.record, self.language))
+        self.photos = [
+            {"src": f"{brain.getURL()}/@@images/image/preview", "alt": brain.Title or ""}
+            for brain in api.content.find(context=context, depth=1, portal_type="Image",
+                                          sort_on="getObjPositionInParent")]
+        self.logo_alt = translate(_("directory_logo_alt", default="Logo of ${title}",
+                                    mapping={"title": self.title}), context=self.request)
+        may_edit = api.user.has_permission("Modify portal content", obj=context)
+        self.claim_url = None if may_edit else f"{context.absolute_url()}/@@claim"
+        self.osm_url = None
+        if context.latitude is not None and context.longitude is not None:
+            self.osm_url = (f"https://www.openstreetmap.org/?mlat={context.latitude}"
+                            f"&mlon={context.longitude}#map=18/{context.latitude}/"
+                            f"{context.longitude}")
+
+    def _status(self, change):
+        """"Open now, until 12:00" / "Closed now, opens Monday at 09:00"."""
+        if not self.has_hours:
+            return ""
+        if self.open_now:
+            message = _("directory_open_now", default="Open now")
+            if change is not None and change.date() == self.now.date():
+                message = _("directory_open_until", default="Open now, until ${time}",
+                            mapping={"time": change.strftime("%H:%M")})
+        else:
+            message = _("directory_closed_now", default="Closed now")
+            if change is not None:
+                message = _("directory_closed_opens", default="Closed now, opens on ${day} at "
+                            "${time}", mapping={"day": change.strftime("%d/%m"),
+                                                "time": change.strftime("%H:%M")})
+        return translate(message, context=self.request)
+
+    def _text(self):
+        """The long description: the translation (plain text) or the rich text of the site."""
+        texts = (self.context.translations or {}).get(self.language) or {}
+        if texts.get("text"):
+            paragraphs = [part.strip() for part in texts["text"].split("\n\n") if part.strip()]
+            return "".join(f"<p>{escape(part)}</p>" for part in paragraphs)
+        text = getattr(self.context, "text", None)
+        return text.output if text is not None else ""
+
+    def contact(self):
+        """``[(label, text, href)]`` of the known contact data."""
+        record = self.record
+        items = []
+        if record["phone"]:
+            tel = "".join(char for char in record["phone"] if char.isdigit() or char == "+")
+            items.append((_("label_business_phone", default="Phone"), record["phone"],
+                          f"tel:{tel}"))
+        if record["email"]:
+            items.append((_("label_business_email", default="E-mail"), record["email"],
+                          f"mailto:{record['email']}"))
+        if record["website"]:
+            items.append((_("label_business_website", default="Website"), record["website"],
+                          record["website"]))
+        for link in record["social_links"]:
+            items.append((_("label_business_social_links", default="Social networks"), link,
+                          link))
+        return [(translate(label, context=self.request), text, href)
+                for label, text, href in items]
+
+    def services(self):
+        """``[(label, text)]``: accessibility, payment methods, languages."""
+        items = [
+            (_("label_business_accessibility", default="Accessibility"),
+             ", ".join(self.accessibility)),
+            (_("label_business_accessibility_notes", default="Accessibility, details"),
+             self.record["accessibility_notes"]),
+            (_("label_business_payment_methods", default="Payment methods"),
+             ", ".join(self.payments)),
+            (_("label_business_languages", default="Languages spoken"),
+             ", ".join(self.languages)),
+        ]
+        return [(translate(label, context=self.request), text) for label, text in items if text]

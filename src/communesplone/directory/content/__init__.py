@@ -1,0 +1,1 @@
+"""Content types of communesplone.directory: BusinessDirectory and Business."""

@@ -1,0 +1,1 @@
+"""Upgrade steps of communesplone.directory: one module per profile version."""

@@ -1,0 +1,69 @@
+"""The e-guichet page (documents by theme) and a document type's page."""
+
+from communesplone.core.assurance import LEVEL_TITLES
+from communesplone.eguichet import _
+from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.vocabularies import DELIVERY_METHODS
+from itertools import groupby
+from plone import api
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+
+class CatalogView(BrowserView):
+    """The active document types, grouped by theme (catalog brains only)."""
+
+    index = ViewPageTemplateFile("templates/catalog.pt")
+
+    def __call__(self):
+        return self.index()
+
+    def themes(self):
+        brains = api.content.find(
+            context=self.context, portal_type="DocumentType", eguichet_active=True,
+            sort_on="sortable_title",
+        )
+        other = translate(_("eguichet_theme_other", default="Other documents"),
+                          context=self.request)
+        items = sorted(
+            ({"theme": brain.eguichet_theme or other, "title": brain.Title,
+              "description": brain.Description, "url": brain.getURL(),
+              "price": f"{brain.eguichet_amount or 0:.2f} EUR"} for brain in brains),
+            key=lambda item: item["theme"],
+        )
+        return [{"title": theme, "id": f"theme-{index}", "documents": list(documents)}
+                for index, (theme, documents) in enumerate(groupby(items,
+                                                                   key=lambda i: i["theme"]))]
+
+    def staff(self):
+        return is_staff(self.context)
+
+
+class DocumentTypeView(BrowserView):
+    index = ViewPageTemplateFile("templates/document_type.pt")
+
+    def __call__(self):
+        return self.index()
+
+    def t(self, message):
+        return translate(message, context=self.request)
+
+    def facts(self):
+        context = self.context
+        methods = ", ".join(
+            f"{self.t(DELIVERY_METHODS.getTerm(m).title)} (+{context.fee(m):.2f} EUR)"
+            for m in context.delivery_methods or () if m in DELIVERY_METHODS)
+        rows = [
+            (_("eguichet_label_price", default="Unit price (EUR)"),
+             f"{context.price or 0:.2f} EUR"),
+            (_("eguichet_label_delivery_methods", default="Delivery methods offered"), methods),
+            (_("eguichet_label_processing_days", default="Processing time announced (days)"),
+             str(context.processing_days)),
+            (_("eguichet_label_required_assurance", default="Identity assurance required"),
+             self.t(LEVEL_TITLES[context.required_assurance])),
+        ]
+        return [{"label": self.t(label), "value": value} for label, value in rows]
+
+    def order_url(self):
+        return f"{self.context.absolute_url()}/@@order" if self.context.active else None

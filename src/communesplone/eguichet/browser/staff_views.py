@@ -1,0 +1,152 @@
+"""Staff pages of the catalog: the dashboard, the accounting export, the bank statement import."""
+
+from communesplone.eguichet import _
+from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.listing import FILTER_TITLES
+from communesplone.eguichet.listing import FILTERS
+from communesplone.eguichet.listing import filter_query
+from communesplone.eguichet.listing import order_brains
+from communesplone.eguichet.listing import summary
+from communesplone.eguichet.statements import StatementError
+from communesplone.eguichet.statements import match
+from communesplone.eguichet.statements import parse
+from datetime import date
+from datetime import timedelta
+from DateTime import DateTime
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import Unauthorized
+from zope.i18n import translate
+
+import csv
+import io
+
+EXPORT_COLUMNS = ("reference", "created", "document", "quantity", "delivery_method", "total",
+                  "payment_status", "review_state")
+
+
+class StaffView(BrowserView):
+    def check(self):
+        if not is_staff(self.context):
+            raise Unauthorized("Staff of a processing service only")
+
+    def t(self, message):
+        return translate(message, context=self.request)
+
+
+class DashboardView(StaffView):
+    """``@@orders-dashboard``: new, mine, awaiting payment, late, with counts."""
+
+    index = ViewPageTemplateFile("templates/dashboard.pt")
+
+    def __call__(self):
+        self.check()
+        chosen = self.request.form.get("filter")
+        self.current = chosen if chosen in FILTERS else "new"
+        return self.index()
+
+    def _query(self, name):
+        return filter_query(name, api.user.get_current().getId())
+
+    def filters(self):
+        """One catalog query a filter for its count (four or five, not one per order)."""
+        return [{
+            "id": name, "title": self.t(FILTER_TITLES[name]),
+            "count": len(order_brains(self.context, **self._query(name))),
+            "url": f"{self.context.absolute_url()}/@@orders-dashboard?filter={name}",
+            "current": name == self.current,
+        } for name in FILTERS]
+
+    def orders(self):
+        return [summary(brain) for brain in order_brains(self.context,
+                                                         **self._query(self.current))]
+
+
+def _period(form):
+    today = date.today()
+    try:
+        start = date.fromisoformat(form.get("start") or "")
+    except ValueError:
+        start = today.replace(day=1)
+    try:
+        end = date.fromisoformat(form.get("end") or "")
+    except ValueError:
+        end = today
+    return start, end
+
+
+class ExportView(StaffView):
+    """``@@orders-export?start=YYYY-MM-DD&end=YYYY-MM-DD``: CSV for accounting.
+
+    Figures only (no applicant data); only the orders the staff member may see.
+    """
+
+    def __call__(self):
+        self.check()
+        start, end = _period(self.request.form)
+        brains = order_brains(self.context, sort_on="created", sort_order="ascending",
+                              created={"query": (DateTime(start.isoformat()),
+                                                 DateTime((end + timedelta(days=1)).isoformat())),
+                                       "range": "min:max"})
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow(EXPORT_COLUMNS)
+        for brain in brains:
+            line = summary(brain)
+            line["document"] = line["document"]
+            line["total"] = f"{line['total'] or 0:.2f}"
+            writer.writerow([line[column] if column != "created" else line["created"][:10]
+                             for column in EXPORT_COLUMNS])
+        response = self.request.response
+        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        response.setHeader("Content-Disposition",
+                           f'attachment; filename="orders-{start}-{end}.csv"')
+        return buffer.getvalue()
+
+
+class ImportStatementView(StaffView):
+    """``@@import-statement``: a CODA or CSV statement marks the orders it pays."""
+
+    index = ViewPageTemplateFile("templates/import_statement.pt")
+    reasons = {
+        "debit": _("eguichet_unmatched_debit", default="a debit"),
+        "no_communication": _("eguichet_unmatched_no_communication",
+                              default="no structured communication"),
+        "unknown_communication": _("eguichet_unmatched_unknown",
+                                   default="no order has this communication"),
+        "already_paid": _("eguichet_unmatched_already_paid", default="already paid"),
+        "amount_too_low": _("eguichet_unmatched_amount", default="amount lower than the total"),
+    }
+
+    def __call__(self):
+        self.check()
+        self.report = None
+        self.error = None
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            upload = self.request.form.get("statement")
+            data = upload.read() if upload else b""
+            try:
+                text = data.decode("utf-8") if data[:3] != b"\xef\xbb\xbf" \
+                    else data[3:].decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+            try:
+                self.report = match(parse(text), self.context)
+            except (StatementError, IndexError) as error:
+                self.error = self.t(_("eguichet_error_statement",
+                                      default="This file is not a CODA or CSV statement "
+                                      "(${detail}).", mapping={"detail": str(error)}))
+        return self.index()
+
+    def matched(self):
+        return [{"line": m.line, "amount": f"{m.amount:.2f}", "reference": reference}
+                for m, reference in self.report.matched] if self.report else []
+
+    def unmatched(self):
+        return [{"line": m.line, "amount": f"{m.amount:.2f}",
+                 "communication": m.communication or "", "counterparty": m.counterparty,
+                 "reason": self.t(self.reasons[reason])}
+                for m, reason in self.report.unmatched] if self.report else []

@@ -1,0 +1,62 @@
+"""Order listings from catalog brains: mine, the dashboard's, the accounting export."""
+
+from communesplone.eguichet import _
+from DateTime import DateTime
+from plone import api
+
+#: Dashboard filters: id -> (title, extra catalog query, builder of the query needing ``now``).
+FILTERS = ("new", "mine", "awaiting_payment", "late", "all")
+FILTER_TITLES = {
+    "new": _("eguichet_filter_new", default="New"),
+    "mine": _("eguichet_filter_mine", default="Mine"),
+    "awaiting_payment": _("eguichet_filter_awaiting_payment", default="Awaiting payment"),
+    "late": _("eguichet_filter_late", default="Late"),
+    "all": _("eguichet_filter_all", default="All"),
+}
+OPEN_STATES = ("submitted", "in_progress", "ready")
+
+
+def filter_query(name, user_id=None, now=None):
+    """The catalog query of a dashboard filter."""
+    if name == "new":
+        return {"review_state": "submitted"}
+    if name == "mine":
+        return {"eguichet_assignee": user_id or "", "review_state": OPEN_STATES}
+    if name == "awaiting_payment":
+        return {"review_state": "awaiting_payment"}
+    if name == "late":
+        return {"review_state": OPEN_STATES,
+                "eguichet_due": {"query": DateTime(now) if now else DateTime(), "range": "max"}}
+    return {}
+
+
+def order_brains(context=None, **query):
+    """Orders the current user may see (catalog security), newest first."""
+    query.setdefault("sort_on", "created")
+    query.setdefault("sort_order", "descending")
+    if context is not None:
+        query["context"] = context
+    return api.content.find(portal_type="DocumentOrder", **query)
+
+
+def summary(brain):
+    """A JSON-ready line of an order from its brain (no object woken)."""
+    due = brain.eguichet_due
+    return {
+        "@id": brain.getURL(),
+        "UID": brain.UID,
+        "reference": brain.eguichet_reference,
+        "document": brain.eguichet_document,
+        "review_state": brain.review_state,
+        "total": brain.eguichet_amount,
+        "payment_status": brain.eguichet_payment,
+        "delivery_method": brain.eguichet_delivery,
+        "quantity": brain.eguichet_quantity,
+        "created": brain.created.ISO8601() if brain.created else None,
+        "due": due.ISO8601() if due else None,
+        "assignee": brain.eguichet_assignee,
+    }
+
+
+def my_orders(user_id):
+    return [summary(brain) for brain in order_brains(Creator=user_id)]

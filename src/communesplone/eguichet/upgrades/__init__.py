@@ -1,0 +1,1 @@
+"""Upgrade steps of communesplone.eguichet: one module per profile version."""

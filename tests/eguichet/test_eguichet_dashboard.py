@@ -1,0 +1,56 @@
+"""The faceted staff dashboard of the catalog: counts per saved search, staff only."""
+
+from communesplone.core.faceted import collection_counts
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from eguichethelpers import order
+from plone import api
+
+import pytest
+
+
+@pytest.fixture
+def orders(site):
+    with api.env.adopt_user("alice"):
+        unpaid = order(site.catalog, site.residence)  # awaiting payment
+        new = order(site.catalog, site.regulation, answers={})  # pay later: submitted
+        taken = order(site.catalog, site.regulation, answers={})
+        late = order(site.catalog, site.regulation, answers={})
+    with api.env.adopt_user("paula"):
+        api.content.transition(obj=taken, transition="take")
+    late.due_date = datetime.now(UTC) - timedelta(days=2)
+    late.reindexObject()
+    return {"unpaid": unpaid, "new": new, "taken": taken, "late": late}
+
+
+def test_counts_for_the_service(site, orders):
+    dashboard = site.catalog["dashboard"]
+    with api.env.adopt_user("paula"):
+        assert collection_counts(dashboard) == {
+            "new": 2, "mine": 1, "awaiting-payment": 1, "late": 1}
+    with api.env.adopt_user("cedric"):  # another service sees none of these
+        assert collection_counts(dashboard) == {
+            "new": 0, "mine": 0, "awaiting-payment": 0, "late": 0}
+
+
+def test_dashboard_is_staff_only(site, orders):
+    dashboard = site.catalog["dashboard"]
+    with api.env.adopt_user("paula"):
+        assert api.user.has_permission("View", obj=dashboard)
+    for user in ("alice", "bob"):
+        with api.env.adopt_user(user):
+            assert not api.user.has_permission("View", obj=dashboard)
+    with api.env.adopt_roles(["Anonymous"]):
+        assert not api.user.has_permission("View", obj=dashboard)
+
+
+def test_simple_dashboard_view_counts(site, orders):
+    from communesplone.eguichet.browser.staff_views import DashboardView
+
+    with api.env.adopt_user("paula"):
+        view = DashboardView(site.catalog, site.catalog.REQUEST)
+        view.current = "late"
+        counts = {f["id"]: f["count"] for f in view.filters()}
+        assert counts == {"new": 2, "mine": 1, "awaiting_payment": 1, "late": 1, "all": 4}
+        assert [o["reference"] for o in view.orders()] == [orders["late"].reference]
