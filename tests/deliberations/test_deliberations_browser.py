@@ -76,3 +76,51 @@ def test_service_proposes_secretariat_puts_on_agenda(live, page):
     page.goto(live["portal_url"] + "/@@publication-register")
     assert page.locator("table tbody tr").count() == 1  # the agenda, registered at freezing
     assert axe_violations(page, include=["#content"]) == []
+
+
+@pytest.mark.browser
+def test_secretariat_records_a_vote_in_the_browser(live, page):
+    """Attendance then the vote, from the item's link; errors keep the input; axe clean."""
+    from browser import assert_accessible
+    from deliberationhelpers import make_item
+    from deliberationhelpers import present
+    from deliberationhelpers import transition
+
+    council = live["council"]
+    meeting = make_meeting(council, days=10)
+    item = make_item(council, "Achat de mobilier", category="finances")
+    present(item, meeting)
+    transition(meeting, "freeze")
+    transaction.commit()
+    _login(page, "clerk")
+    page.goto(meeting.absolute_url())
+    page.click("#delib-attendance-link")
+    for member in ("m1", "m2", "m3", "m4", "m5", "m7"):
+        page.select_option(f"#status-{member}", "present")
+    page.fill("#left-m5", "x")
+    page.click("#delib-attendance-form button[type=submit]")
+    assert page.locator("#left-m5-error").count() == 1
+    assert page.locator("#left-m5").get_attribute("aria-describedby") == "left-m5-error"
+    assert_accessible(page, "attendance with errors")
+    page.fill("#left-m5", "")
+    page.click("#delib-attendance-form button[type=submit]")
+    _transition(page, meeting.absolute_url(), "open_session")
+    page.goto(item.absolute_url())
+    page.click("#delib-vote-link")
+    page.check("#mode-summary")
+    page.fill("#count-yes", "9")
+    page.click("#delib-vote-form button[type=submit]")
+    assert page.locator("#counts-error").inner_text() == "9 voters but only 6 members present."
+    assert page.locator("#count-yes").input_value() == "9"
+    assert page.locator("#mode-summary").is_checked()
+    assert_accessible(page, "vote form with errors")
+    page.check("#mode-nominal")
+    page.select_option("#vote-m1", "yes")
+    page.select_option("#vote-m2", "yes")
+    page.select_option("#vote-m3", "no")
+    page.fill("#count-yes", "")
+    page.click("#delib-vote-form button[type=submit]")
+    page.wait_for_load_state("load")
+    transaction.begin()
+    assert item.vote["votes"] == {"m1": "yes", "m2": "yes", "m3": "no"}
+    assert item.outcome == "accepted"

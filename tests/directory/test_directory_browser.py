@@ -37,3 +37,30 @@ def test_listing_and_entry_are_accessible(live, page):
     assert page.locator("#form-widgets-title").count() == 1
     assert not page.locator("#formfield-form-widgets-homepage").is_visible()
     assert axe_violations(page, include=["#content"]) == []
+
+
+def test_faceted_listing_works_and_is_accessible(live, page):
+    """The faceted listing in Chromium: results by JavaScript, a locality filter,
+    no WCAG violation on the whole page (Plone's chrome included)."""
+    from browser import assert_accessible
+
+    directory = live["directory"]
+    make_business(directory, "boulangerie-dubois", title="Boulangerie Dubois")
+    make_business(directory, "boucherie-jambes", title="Boucherie de Jambes",
+                  locality="Jambes", postcode="5100")
+    make_business(directory, "en-attente", title="Secret en attente", state="pending")
+    transaction.commit()
+    page.goto(f"{live['url']}/search")
+    results = page.locator("#faceted-results")
+    results.get_by_text("Boulangerie Dubois").wait_for()
+    assert "Boucherie de Jambes" in results.inner_text()
+    assert "Secret" not in page.content()
+    assert_accessible(page, "faceted listing")
+    page.locator("#c3 input[value='Jambes'], input[id^='c3_'][value='Jambes']").first.check()
+    page.wait_for_function(
+        "() => { const text = document.querySelector('#faceted-results').innerText;"
+        " return text.includes('Boucherie de Jambes') && !text.includes('Dubois'); }")
+    assert "c3=Jambes" in page.url
+    page.get_by_role("link", name="Simple list (works without JavaScript)").click()
+    page.wait_for_load_state()
+    assert page.url.rstrip("/") == live["url"]

@@ -8,9 +8,12 @@ permissions: a service sees its own items, the secretariat all of them.
 """
 
 from communesplone.deliberations import _
+from pathlib import Path
 from plone import api
 
 DASHBOARD_ID = "dashboard"
+#: core's criteria plus filters on category, proposing service, meeting date and creation
+CRITERIA = Path(__file__).parent / "faceted" / "dashboard.xml"
 
 
 def _collections():
@@ -48,6 +51,13 @@ def ensure_dashboard(assembly):
 
     return make_dashboard(
         assembly, DASHBOARD_ID, _("delib_dashboard_title", default="Deliberations dashboard"),
-        collections=_collections(),
+        collections=_collections(), criteria=CRITERIA,
         groups=["communesplone-secretariat", *(assembly.proposing_services or []),
                 "communesplone-finance"])
+
+
+def refresh_criteria(dashboard):
+    """Import this add-on's criteria into an existing dashboard (upgrade 1001)."""
+    from communesplone.core.faceted import enable_faceted
+
+    enable_faceted(dashboard, CRITERIA)

@@ -43,7 +43,10 @@ def directory_changed(directory, event):
         directory.reindexObjectSecurity()
     from communesplone.directory.dashboard import ensure_dashboard
 
+    from communesplone.directory.faceted import ensure_search
+
     dashboard = ensure_dashboard(directory)
+    ensure_search(directory)
     if group and previous != group:
         dashboard.manage_delLocalRoles([previous] if previous else [])
         dashboard.manage_setLocalRoles(group, ["Reader"])

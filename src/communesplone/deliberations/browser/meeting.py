@@ -12,10 +12,20 @@ class MeetingView(BrowserView):
         parts = agenda.sections(self.context)
         titles = {"public": "section_public", "closed": "section_closed",
                   "late": "section_late"}
+        voting = self.staff() and self.state() == "in_session"
         return [{"id": key, "msgid": titles[key],
                  "entries": [{"number": b.delib_item_number or "", "title": b.Title,
-                            "url": b.getURL(), "state": b.review_state} for b in brains]}
+                              "url": b.getURL(), "state": b.review_state,
+                              "vote_url": (f"{b.getURL()}/@@record-vote"
+                                           if voting and b.review_state == "frozen" else None)}
+                             for b in brains]}
                 for key, brains in parts.items() if brains]
+
+    def attendance_url(self):
+        """The attendance form, for the secretariat only."""
+        if not self.staff():
+            return None
+        return f"{self.context.absolute_url()}/@@attendance"
 
     def date(self):
         return self.context.date.strftime("%d/%m/%Y %H:%M") if self.context.date else ""

@@ -10,6 +10,7 @@ from communesplone.directory import _
 from communesplone.directory.categories import depth
 from communesplone.directory.categories import leaf
 from communesplone.directory.dashboard import DASHBOARD_ID
+from communesplone.directory.faceted import SEARCH_ID
 from communesplone.directory.hours import TIMEZONE
 from communesplone.directory.permissions import MODERATE
 from communesplone.directory.search import Criteria
@@ -21,6 +22,8 @@ from datetime import datetime
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from plone.app.layout.viewlets.common import ViewletBase
+from html import escape
 from urllib.parse import urlencode
 from zope.i18n import translate
 
@@ -57,6 +60,8 @@ class DirectoryView(BrowserView):
                                     context=self.request)
         self.moderator = api.user.has_permission(MODERATE, obj=self.context)
         self.dashboard_url = f"{self.context.absolute_url()}/{DASHBOARD_ID}"
+        self.faceted_url = (f"{self.context.absolute_url()}/{SEARCH_ID}"
+                            if SEARCH_ID in self.context.objectIds() else None)
 
     def _query(self, **changes):
         params = {name: self.request.form[name] for name in FILTERS
@@ -96,3 +101,17 @@ class DirectoryView(BrowserView):
         if not getattr(self.context, "self_registration", False):
             return None
         return f"{self.context.absolute_url()}/@@propose-business"
+
+
+class PlainListLink(ViewletBase):
+    """On the faceted listing: the link back to the directory's page (works without JS)."""
+
+    def index(self):
+        label = translate(_("directory_plain_list_link",
+                            default="Simple list (works without JavaScript)"),
+                          context=self.request)
+        url = escape(self.context.aq_parent.absolute_url(), quote=True)
+        script = escape(f"{api.portal.get().absolute_url()}"
+                        "/++resource++communesplone.directory/directory-faceted.js", quote=True)
+        return (f'<p class="directory-plain-link"><a href="{url}">{escape(label)}</a></p>'
+                f'<script src="{script}" defer></script>')

@@ -1,0 +1,73 @@
+"""The staff dashboard's filters (category, proposing service, state, dates) and the
+upgrade step that adds them to the dashboards made before profile version 1001."""
+
+from deliberationhelpers import make_item
+from deliberationhelpers import transition
+from plone import api
+
+
+def _criteria(dashboard):
+    from eea.facetednavigation.interfaces import ICriteria
+
+    return {cid: c.get("index") for cid, c in ICriteria(dashboard).items()}
+
+
+def _filter(dashboard, **form):
+    """Catalog paths of the items the faceted query finds with the widgets' ``form``."""
+    view = api.content.get_view("faceted_query", dashboard, dashboard.REQUEST)
+    query = view.criteria(**form)
+    keep = {key: query[key] for key in ("delib_category", "delib_service", "review_state",
+                                          "delib_meeting_date", "created") if key in query}
+    catalog = api.portal.get_tool("portal_catalog")
+    return sorted(b.Title for b in catalog(portal_type="MeetingItem", **keep))
+
+
+def test_dashboard_filters_on_category_service_state_and_date(council):
+    from zope.component import getUtility
+    from zope.schema.interfaces import IVocabularyFactory
+
+    dashboard = council["dashboard"]
+    indexes = _criteria(dashboard)
+    assert {"delib_category", "delib_service", "review_state", "delib_meeting_date",
+            "created"} <= set(indexes.values())
+    categories = getUtility(IVocabularyFactory, "communesplone.deliberations.Categories")
+    assert "finances" in categories(dashboard)
+    services = getUtility(IVocabularyFactory,
+                          "communesplone.deliberations.ProposingServices")(dashboard)
+    assert set(services.by_value) == {"communesplone-economy", "communesplone-population"}
+    make_item(council, "Budget", category="finances")
+    works = make_item(council, "Voirie", category="public-works")
+    make_item(council, "Registre", user="pop", category="finances",
+              proposing_service="communesplone-population")
+    transition(works, "propose", "eco")
+    cid = {index: key for key, index in indexes.items()}
+    with api.env.adopt_user(username="clerk"):
+        assert _filter(dashboard, **{cid["delib_category"]: ["finances"]}) == [
+            "Budget", "Registre"]
+        assert _filter(dashboard, **{cid["delib_category"]: ["finances"],
+                                     cid["delib_service"]: ["communesplone-population"]}) == [
+            "Registre"]
+        assert _filter(dashboard, **{cid["review_state"]: ["proposed"]}) == ["Voirie"]
+        assert _filter(dashboard, **{cid["created"]: ["2000-01-01", "2000-12-31"]}) == []
+        assert len(_filter(dashboard, **{cid["created"]: ["2000-01-01", "2100-12-31"]})) == 3
+    with api.env.adopt_user(username="pop"):  # the catalog still filters by permission
+        assert _filter(dashboard, **{cid["delib_category"]: ["finances"]}) == ["Registre"]
+
+
+def test_upgrade_1001_adds_the_filters_to_existing_dashboards(council):
+    from communesplone.core.faceted import DEFAULT_CRITERIA
+    from communesplone.core.faceted import enable_faceted
+    from communesplone.deliberations.upgrades.to1001 import upgrade
+
+    dashboard = council["dashboard"]
+    with api.env.adopt_roles(["Manager"]):
+        enable_faceted(dashboard, DEFAULT_CRITERIA)  # a dashboard made by version 1000
+    assert "delib_category" not in _criteria(dashboard).values()
+    setup = api.portal.get_tool("portal_setup")
+    steps = setup.listUpgrades("communesplone.deliberations:default", show_old=True)
+    assert any(step["dest"] == ("1001",) for step in steps)
+    with api.env.adopt_roles(["Manager"]):
+        upgrade(setup)
+    indexes = list(_criteria(dashboard).values())
+    assert indexes.count("delib_category") == 1 and indexes.count("delib_service") == 1
+    assert setup.getLastVersionForProfile("communesplone.deliberations:default") == ("1001",)

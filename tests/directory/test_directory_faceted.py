@@ -1,0 +1,164 @@
+"""The citizens' faceted listing (``<directory>/search``): criteria over real HTTP.
+
+Anonymous only ever gets the published entries of the directory, whatever the
+criteria; "open now" is computed at the request's minute (Europe/Brussels).
+"""
+
+from communesplone.directory.faceted import IDirectorySearch
+from communesplone.directory.faceted import SEARCH_ID
+from communesplone.directory.upgrades.v1001 import add_faceted_listings
+from datetime import datetime
+from datetime import timedelta
+from directoryhelpers import CATEGORIES
+from directoryhelpers import get
+from directoryhelpers import make_business
+from eea.facetednavigation.criteria.interfaces import ICriteria
+from plone import api
+from zoneinfo import ZoneInfo
+
+import pytest
+import transaction
+
+BXL = ZoneInfo("Europe/Brussels")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _hhmm(moment, day):
+    """``moment`` as ``HH:MM`` on ``day``, clipped to that day (``00:00``..``24:00``)."""
+    if moment.date() < day:
+        return "00:00"
+    if moment.date() > day:
+        return "24:00"
+    return moment.strftime("%H:%M")
+
+
+def hours_around_now():
+    """(open now, closed now): today's ranges that hold / miss the current minute."""
+    now = datetime.now(BXL)
+    today = now.date()
+    day = WEEKDAYS[now.weekday()]
+    opened = [[_hhmm(now - timedelta(hours=2), today), _hhmm(now + timedelta(hours=2), today)]]
+    # closed: a range of today ending 3 hours before now, or starting 3 hours after it
+    if now.hour >= 4:
+        closed = [["00:00", _hhmm(now - timedelta(hours=3), today)]]
+    else:
+        closed = [[_hhmm(now + timedelta(hours=3), today), "24:00"]]
+    return {"weekly": {day: opened}}, {"weekly": {day: closed}}
+
+
+@pytest.fixture
+def site(live):
+    directory = live["directory"]
+    opened, closed = hours_around_now()
+    make_business(directory, "boulangerie-namur", title="Boulangerie Namuroise",
+                  opening_hours=opened)
+    make_business(directory, "boucherie-jambes", title="Boucherie Jambes",
+                  categories=[CATEGORIES[1]], locality="Jambes", postcode="5100",
+                  opening_hours=closed)
+    make_business(directory, "menuiserie", title="Menuiserie Lambert",
+                  categories=[CATEGORIES[4]], locality="Wépion", postcode="5100",
+                  opening_hours=closed)
+    make_business(directory, "cachee", title="Boulangerie Cachee", state="pending",
+                  opening_hours=opened)
+    make_business(directory, "refusee", title="Boulangerie Refusee", state="rejected",
+                  opening_hours=opened, locality="Malonne")
+    transaction.commit()
+    return dict(live, search=f"{live['url']}/{SEARCH_ID}")
+
+
+def titles(site, user=None, **params):
+    response = get(f"{site['search']}/@@faceted_query", user=user, params=params)
+    assert response.status_code == 200, response.text[:500]
+    return {title for title in ("Boulangerie Namuroise", "Boucherie Jambes",
+                                "Menuiserie Lambert", "Boulangerie Cachee",
+                                "Boulangerie Refusee", "Entreprises", "Search")
+            if f">{title}<" in response.text or f"{title}</a>" in response.text}
+
+
+PUBLISHED = {"Boulangerie Namuroise", "Boucherie Jambes", "Menuiserie Lambert"}
+
+
+def test_made_with_the_directory_public_and_faceted(site):
+    directory = site["directory"]
+    search = directory[SEARCH_ID]
+    assert IDirectorySearch.providedBy(search)
+    widgets = {c.get("widget") for c in ICriteria(search).values()}
+    assert {"text", "checkbox", "directory_open_now", "sorting", "resultsperpage"} <= widgets
+    page = get(site["search"])
+    assert page.status_code == 200
+    assert "faceted-form" in page.text
+    # the check boxes offer the directory's categories and its published localities only
+    assert 'value="Wépion"' in page.text and 'value="Commerce &gt; Alimentation"' in page.text
+    assert "Malonne" not in page.text  # only the rejected entry is there
+
+
+def test_anonymous_gets_published_entries_only(site):
+    assert titles(site) == PUBLISHED
+    # nothing a client adds to the request lets a pending or rejected entry through
+    assert titles(site, review_state=["pending", "rejected"], portal_type="Document",
+                  path="/") == PUBLISHED
+    assert titles(site, c1="Boulangerie") == {"Boulangerie Namuroise"}
+    # an editor of the directory gets the same public listing
+    assert titles(site, user="eva") == PUBLISHED
+
+
+def test_each_criterion(site):
+    assert titles(site, c1="lambert") == {"Menuiserie Lambert"}
+    assert titles(site, c1="menuis*") == {"Menuiserie Lambert"}  # the page's JS adds the *
+    assert titles(site, **{"c2[]": "Commerce > Alimentation"}) == {
+        "Boulangerie Namuroise", "Boucherie Jambes"}
+    assert titles(site, **{"c2[]": ["Artisans", "Commerce > Alimentation > Boucherie"]}) == {
+        "Menuiserie Lambert", "Boucherie Jambes"}
+    assert titles(site, **{"c3[]": "Wépion"}) == {"Menuiserie Lambert"}
+    assert titles(site, **{"c3[]": ["Namur", "Jambes"]}) == {
+        "Boulangerie Namuroise", "Boucherie Jambes"}
+    assert titles(site, **{"c3[]": "Namur", "c2[]": "Artisans"}) == set()
+    # results per page and sorting
+    page = get(f"{site['search']}/@@faceted_query", params={"c6": "1", "c5": "sortable_title"})
+    assert page.text.count('href="http') and "Boucherie Jambes" in page.text
+    assert "Menuiserie Lambert" not in page.text
+
+
+def test_counts_of_category_and_locality(site):
+    counts = get(f"{site['search']}/@@faceted_counter", params={"cid": "c3"}).json()
+    assert counts["Namur"] == 1 and counts["Jambes"] == 1 and counts["Wépion"] == 1
+    counts = get(f"{site['search']}/@@faceted_counter", params={"cid": "c2"}).json()
+    assert counts["Commerce"] == 2 and counts["Artisans"] == 1
+    assert counts["Commerce > Alimentation > Boulangerie"] == 1  # the pending one not counted
+
+
+def test_open_now_uses_the_current_time(site):
+    assert titles(site, c4="selected") == {"Boulangerie Namuroise"}
+    # the same entry closed at this minute: the widget follows its hours
+    opened, closed = hours_around_now()
+    transaction.begin()  # see what the server committed
+    business = site["directory"]["boulangerie-namur"]
+    with api.env.adopt_roles(["Manager"]):
+        business.opening_hours = closed
+        business.reindexObject()
+        site["directory"]["menuiserie"].opening_hours = opened
+        site["directory"]["menuiserie"].reindexObject()
+    transaction.commit()
+    assert titles(site, c4="selected") == {"Menuiserie Lambert"}
+
+
+def test_links_between_the_plain_page_and_the_faceted_one(site):
+    plain = get(site["url"])
+    assert f'href="{site["search"]}"' in plain.text
+    faceted = get(site["search"])
+    assert f'href="{site["url"]}"' in faceted.text
+    assert "directory-plain-link" in faceted.text
+
+
+def test_upgrade_step_adds_the_listing_to_existing_directories(directory):
+    with api.env.adopt_roles(["Manager"]):
+        # a directory of version 1000 (no event: the directory would make it again)
+        directory._delObject(SEARCH_ID, suppress_events=True)
+    assert SEARCH_ID not in directory.objectIds()
+    add_faceted_listings()
+    assert IDirectorySearch.providedBy(directory[SEARCH_ID])
+    add_faceted_listings()  # idempotent
+    assert [i for i in directory.objectIds() if i.startswith(SEARCH_ID)] == [SEARCH_ID]
+    setup = api.portal.get_tool("portal_setup")
+    steps = setup.listUpgrades("communesplone.directory:default", show_old=True)
+    assert any(step["dest"] == ("1001",) for step in steps)
