@@ -8,6 +8,11 @@ in a throwaway instance:
 * ``GET <meeting>/@@meeting-document?name=minutes`` (the minutes rendered to PDF by
   WeasyPrint, as the secretariat) for the same two meetings.
 
+Plain Plone doing the same amount of work, on the same site: a published Folder of
+30 or 300 published Documents with the same decision text; its listing (``GET
+<folder>``, anonymous) for the agenda page, and ``<folder>/full_view`` (every
+document's text on one HTML page) for the minutes. The ratios are ours / plain.
+
 Figures are wall-clock medians over ``BENCH_ROUNDS`` rounds (default 5: a PDF of
 300 items takes seconds).
 """
@@ -69,6 +74,21 @@ def _meeting(council, size):
     return meeting
 
 
+def _plain_folder(site, size):
+    """Plain Plone's equivalent: a published Folder of ``size`` published Documents."""
+    from plone import api
+
+    folder = api.content.create(container=site, type="Folder", id=f"plain-{size}",
+                                title=f"Folder of {size} documents")
+    for index in range(size):
+        document = api.content.create(
+            container=folder, type="Document", title=f"Point {index + 1:03d} du conseil",
+            text=_rich("<p>DÉCIDE : Article 1 — " + "approuvé. " * 40 + "</p>"))
+        api.content.transition(obj=document, transition="publish")
+    api.content.transition(obj=folder, transition="publish")
+    return folder
+
+
 def _rich(html):
     from plone.app.textfield.value import RichTextValue
 
@@ -110,25 +130,28 @@ def run():
         meetings = {size: _meeting(council, size) for size in SIZES}
         setup = clock.perf_counter() - started
         paths = {size: "/".join(m.getPhysicalPath()) for size, m in meetings.items()}
+        plain = {size: "/".join(_plain_folder(site, size).getPhysicalPath()) for size in SIZES}
         transaction.commit()
 
         browser = webtest.TestApp(wsgi)
         admin = {"Authorization": "Basic " + base64.b64encode(b"admin:admin").decode()}
         lines = [f"deliberations: {ROUNDS} rounds (creating and freezing {sum(SIZES)} items "
                  f"took {setup:.0f} s)"]
-        for label, suffix, headers in (("agenda page (anonymous)", "", {}),
-                                       ("minutes PDF", "/@@meeting-document?name=minutes",
-                                        admin)):
-            medians = {}
-            for size in SIZES:
-                browser.get(paths[size] + suffix, headers=headers)  # warm up
-                url = paths[size] + suffix
-                times = [_timed(lambda url=url, headers=headers: browser.get(
-                    url, headers=headers)) for _round in range(ROUNDS)]
-                medians[size] = statistics.median(times)
+        def median(url, headers):
+            browser.get(url, headers=headers)  # warm up
+            return statistics.median(
+                _timed(lambda: browser.get(url, headers=headers)) for _round in range(ROUNDS))
+
+        for label, suffix, headers, plain_suffix in (
+                ("agenda page (anonymous)", "", {}, ""),
+                ("minutes PDF", "/@@meeting-document?name=minutes", admin, "/full_view")):
+            ours = {size: median(paths[size] + suffix, headers) for size in SIZES}
+            theirs = {size: median(plain[size] + plain_suffix, {}) for size in SIZES}
             lines.append(
-                f"  {label}: {medians[30] * 1000:.0f} ms for 30 items, "
-                f"{medians[300] * 1000:.0f} ms for 300 (ratio {medians[300] / medians[30]:.1f})")
+                f"  {label}: {ours[30] * 1000:.0f} ms for 30 items, "
+                f"{ours[300] * 1000:.0f} ms for 300 (300/30: {ours[300] / ours[30]:.1f}); "
+                f"against plain Plone: {ours[30] / theirs[30]:.2f} (30), "
+                f"{ours[300] / theirs[300]:.2f} (300)")
         Zope2.DB.close()
     return "\n".join(lines)
 
