@@ -47,9 +47,10 @@ def wait_for(url, process=None, deadline=300):
             raise AssertionError(f"the server stopped (exit status {process.returncode})")
         try:
             with urllib.request.urlopen(url, timeout=10) as response:
-                if response.status == 200:
-                    return
+                status = response.status
         except OSError:
-            pass
+            status = None  # not listening yet: try again
+        if status == 200:
+            return
         time.sleep(0.5)
     raise AssertionError(f"{url} did not answer in {deadline} s")
