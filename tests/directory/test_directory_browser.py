@@ -1,5 +1,7 @@
 """In Chromium: anonymous opens the directory and an entry; axe finds no WCAG 2.1 AA
-violation in ``#content``; the list works without the map's scripts."""
+violation in ``#content``; the maps draw the published entries (Leaflet is served
+by the site; the OpenStreetMap tiles are not reachable from the tests and are
+refused, which the map survives)."""
 
 from browser import axe_violations
 from browser import page_fixture  # noqa: F401 (the ``page`` fixture)
@@ -16,11 +18,12 @@ def test_listing_and_entry_are_accessible(live, page):
                   accessibility=["wheelchair"])
     make_business(directory, "en-attente", title="Secret en attente", state="pending")
     transaction.commit()
-    # the CDN is not reachable from the tests: the map is left out, the list stays
-    page.route("https://unpkg.com/**", lambda route: route.abort())
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     page.goto(live["url"])
     assert page.locator("#content h1").inner_text() == "Entreprises"
     assert page.locator(".directory-results li").count() == 1
+    page.wait_for_selector("#directory-map[data-markers='1']")
+    assert page.locator("#directory-map .leaflet-marker-icon").count() == 1
     assert "Secret" not in page.content()
     assert axe_violations(page, include=["#content"]) == []
     page.locator("#directory-q").fill("dubois")
@@ -50,17 +53,25 @@ def test_faceted_listing_works_and_is_accessible(live, page):
                   locality="Jambes", postcode="5100")
     make_business(directory, "en-attente", title="Secret en attente", state="pending")
     transaction.commit()
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     page.goto(f"{live['url']}/search")
     results = page.locator("#faceted-results")
     results.get_by_text("Boulangerie Dubois").wait_for()
     assert "Boucherie de Jambes" in results.inner_text()
     assert "Secret" not in page.content()
-    assert_accessible(page, "faceted listing")
+    # the map under the results holds the two published entries
+    page.wait_for_selector("#directory-map[data-markers='2']")
+    assert_accessible(page, "faceted listing with its map")
     page.locator("#c3 input[value='Jambes'], input[id^='c3_'][value='Jambes']").first.check()
     page.wait_for_function(
         "() => { const text = document.querySelector('#faceted-results').innerText;"
         " return text.includes('Boucherie de Jambes') && !text.includes('Dubois'); }")
     assert "c3=Jambes" in page.url
+    # ... and follows the filter: one marker left, the one of Jambes
+    page.wait_for_selector("#directory-map[data-markers='1']")
+    marker = page.locator("#directory-map .leaflet-marker-icon")
+    assert marker.count() == 1
+    assert marker.get_attribute("title") == "Boucherie de Jambes"
     page.get_by_role("link", name="Simple list (works without JavaScript)").click()
     page.wait_for_load_state()
     assert page.url.rstrip("/") == live["url"]

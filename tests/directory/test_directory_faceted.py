@@ -162,3 +162,64 @@ def test_upgrade_step_adds_the_listing_to_existing_directories(directory):
     setup = api.portal.get_tool("portal_setup")
     steps = setup.listUpgrades("communesplone.directory:default", show_old=True)
     assert any(step["dest"] == ("1001",) for step in steps)
+
+
+def features(site, user=None, **params):
+    """The faceted map's GeoJSON, checked by the ``geojson`` package (not ours)."""
+    import geojson
+
+    response = get(f"{site['search']}/@@faceted-geojson", user=user, params=params)
+    assert response.status_code == 200, response.text[:500]
+    assert response.headers["Content-Type"].startswith("application/geo+json")
+    collection = geojson.loads(response.text)
+    assert collection.is_valid, collection.errors()
+    assert collection["type"] == "FeatureCollection"
+    return collection
+
+
+def test_map_follows_the_faceted_query(site):
+    collection = features(site)
+    assert {f["properties"]["title"] for f in collection["features"]} == PUBLISHED
+    assert collection["total"] == 3 and collection["truncated"] is False
+    point = collection["features"][0]["geometry"]
+    assert point["type"] == "Point" and 4 < point["coordinates"][0] < 5  # longitude first
+    # the criteria as the listing sends them to @@faceted_query
+    jambes = features(site, **{"c3[]": "Jambes"})
+    assert [f["properties"]["title"] for f in jambes["features"]] == ["Boucherie Jambes"]
+    both = features(site, **{"c2[]": "Commerce > Alimentation", "c1": "bouch*"})
+    assert [f["properties"]["title"] for f in both["features"]] == ["Boucherie Jambes"]
+    opened = features(site, c4="selected")
+    assert [f["properties"]["title"] for f in opened["features"]] == ["Boulangerie Namuroise"]
+    assert opened["features"][0]["properties"]["open_now"] is True
+    # a page of the listing is not a page of the map
+    assert len(features(site, c6="1", b_start="1")["features"]) == 3
+
+
+def test_map_never_shows_pending_or_rejected_entries(site):
+    for user in (None, "eva"):
+        crafted = features(site, user=user, review_state=["pending", "rejected"],
+                           portal_type="Document", path="/", **{"c3[]": "Malonne"})
+        assert crafted["features"] == []
+        titles_ = {f["properties"]["title"] for f in features(site, user=user)["features"]}
+        assert titles_ == PUBLISHED
+
+
+def test_map_holds_at_most_its_limit_and_says_so(site, monkeypatch):
+    from communesplone.directory.browser import directory as views
+
+    monkeypatch.setattr(views, "MAP_LIMIT", 2)
+    collection = features(site)
+    assert len(collection["features"]) == 2
+    assert collection["total"] == 3 and collection["truncated"] is True
+
+
+def test_faceted_page_carries_the_map_and_its_scripts(site):
+    page = get(site["search"])
+    assert 'id="directory-map"' in page.text and "data-faceted" in page.text
+    assert f'data-geojson="{site["search"]}/@@faceted-geojson"' in page.text
+    assert "unpkg.com" not in page.text  # Leaflet is served by the site itself
+    for name in ("leaflet-1.9.4/leaflet.js", "leaflet-1.9.4/leaflet.css",
+                 "leaflet.markercluster-1.5.3/leaflet.markercluster.js",
+                 "leaflet-1.9.4/images/marker-icon.png"):
+        url = f"{site['portal'].absolute_url()}/++resource++communesplone.directory/vendor/{name}"
+        assert get(url).status_code == 200, url

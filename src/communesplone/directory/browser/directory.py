@@ -7,6 +7,7 @@ export with the same filters.
 """
 
 from communesplone.directory import _
+from communesplone.directory import exports
 from communesplone.directory.categories import depth
 from communesplone.directory.categories import leaf
 from communesplone.directory.dashboard import DASHBOARD_ID
@@ -19,6 +20,7 @@ from communesplone.directory.search import criteria_from_form
 from communesplone.directory.search import is_open_brain
 from communesplone.directory.search import search
 from datetime import datetime
+from eea.facetednavigation.browser.app.query import FacetedQueryHandler
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -27,15 +29,38 @@ from html import escape
 from urllib.parse import urlencode
 from zope.i18n import translate
 
-LEAFLET = "https://unpkg.com/leaflet@1.9.4/dist"
-MARKERCLUSTER = "https://unpkg.com/leaflet.markercluster@1.5.3/dist"
+import json
+
 FILTERS = ("q", "category", "locality", "open_now")
+#: Leaflet and its marker clusters ship with the add-on (``static/vendor``, from the
+#: npm registry): the map works on an intranet and tells no third party who reads
+#: the directory; only the OpenStreetMap tiles come from outside.
+VENDOR = "++resource++communesplone.directory/vendor"
+LEAFLET = f"{VENDOR}/leaflet-1.9.4"
+MARKERCLUSTER = f"{VENDOR}/leaflet.markercluster-1.5.3"
+#: at most this many markers on the faceted listing's map (a note says so beyond)
+MAP_LIMIT = 5000
 
 
-class DirectoryView(BrowserView):
+class MapResources:
+    """Where the map's scripts and styles are (mixed into the views that draw a map)."""
+
+    @property
+    def leaflet(self):
+        return f"{api.portal.get().absolute_url()}/{LEAFLET}"
+
+    @property
+    def markercluster(self):
+        return f"{api.portal.get().absolute_url()}/{MARKERCLUSTER}"
+
+    @property
+    def map_script(self):
+        return (f"{api.portal.get().absolute_url()}"
+                "/++resource++communesplone.directory/directory-map.js")
+
+
+class DirectoryView(MapResources, BrowserView):
     index = ViewPageTemplateFile("templates/directory.pt")
-    leaflet = LEAFLET
-    markercluster = MARKERCLUSTER
 
     def __call__(self):
         self.update()
@@ -115,3 +140,55 @@ class PlainListLink(ViewletBase):
                         "/++resource++communesplone.directory/directory-faceted.js", quote=True)
         return (f'<p class="directory-plain-link"><a href="{url}">{escape(label)}</a></p>'
                 f'<script src="{script}" defer></script>')
+
+
+class FacetedMapViewlet(MapResources, ViewletBase):
+    """Below the faceted listing: its map, redrawn after each faceted query."""
+
+    index = ViewPageTemplateFile("templates/faceted-map.pt")
+
+    def geojson_url(self):
+        return f"{self.context.absolute_url()}/@@faceted-geojson"
+
+    def download_url(self):
+        return f"{self.context.aq_parent.absolute_url()}/@@export-geojson"
+
+    def truncated_note(self):
+        """The note shown when the map holds fewer markers than results ({shown}, {total}
+        are filled in by the script)."""
+        return translate(_("directory_map_truncated",
+                           default="The map shows the first ${shown} of ${total} entries: "
+                                   "narrow the search to see them all.",
+                           mapping={"shown": "{shown}", "total": "{total}"}),
+                         context=self.request)
+
+
+class FacetedGeoJSON(BrowserView):
+    """The faceted listing's current results as GeoJSON (RFC 7946), for its map.
+
+    The request carries the faceted query (``c1``, ``c2[]``, …) as the listing
+    sends it to ``@@faceted_query``; eea.facetednavigation's own query handler
+    reads it, so the map and the list always agree, and the listing's
+    restriction (published entries of this directory) applies to both. Built
+    from the catalog's metadata only; at most :data:`MAP_LIMIT` features, with
+    the foreign members ``total`` and ``truncated`` (RFC 7946 section 6.1).
+    """
+
+    def features(self):
+        self.request.form.pop("b_start", None)
+        self.request.form.pop("b_start[]", None)
+        brains = FacetedQueryHandler(self.context, self.request).query(batch=False)
+        brains = list(brains) if brains else []
+        now = datetime.now(TIMEZONE)
+        shown = brains[:MAP_LIMIT]
+        collection = exports.to_geojson(
+            [exports.brain_record(brain, is_open_brain(brain, now)) for brain in shown])
+        collection["total"] = len(brains)
+        collection["truncated"] = len(brains) > len(shown)
+        return collection
+
+    def __call__(self):
+        body = json.dumps(self.features(), ensure_ascii=False)
+        self.request.response.setHeader("Content-Type", "application/geo+json")
+        self.request.response.setHeader("Cache-Control", "no-store")
+        return body.encode("utf-8")

@@ -1,6 +1,10 @@
-/* The directory's map: Leaflet with OpenStreetMap tiles, markers clustered,
-   from the GeoJSON export (same filters as the list). Without JavaScript, or
-   when Leaflet cannot load, the list above the map stays the way in. */
+/* The directory's map: Leaflet with OpenStreetMap tiles, markers clustered.
+
+   On the directory's page, the markers come from its GeoJSON export with the
+   list's filters (data-geojson). On the faceted listing (data-faceted), they
+   come from @@faceted-geojson with the listing's current query, and are drawn
+   again after every faceted search. Without JavaScript, or when Leaflet
+   cannot load, the list stays the way in. */
 (function () {
   "use strict";
   var element = document.getElementById("directory-map");
@@ -13,31 +17,71 @@
     attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
   }).addTo(map);
   var cluster = typeof L.markerClusterGroup === "function" ? L.markerClusterGroup() : L.layerGroup();
-  fetch(element.getAttribute("data-geojson"), { headers: { Accept: "application/geo+json" } })
-    .then(function (response) { return response.json(); })
-    .then(function (data) {
-      var layer = L.geoJSON(data, {
-        filter: function (feature) { return feature.geometry !== null; },
-        onEachFeature: function (feature, marker) {
-          var link = document.createElement("a");
-          link.href = feature.properties.url;
-          link.textContent = feature.properties.title;
-          var box = document.createElement("div");
-          box.appendChild(link);
-          if (feature.properties.locality) {
-            box.appendChild(document.createElement("br"));
-            box.appendChild(document.createTextNode(feature.properties.locality));
-          }
-          marker.bindPopup(box);
-        }
+  map.addLayer(cluster);
+  var note = element.parentNode.querySelector(".directory-map-note");
+  var latest = 0;
+
+  function popup(feature) {
+    var link = document.createElement("a");
+    link.href = feature.properties.url;
+    link.textContent = feature.properties.title;
+    var box = document.createElement("div");
+    box.appendChild(link);
+    if (feature.properties.locality) {
+      box.appendChild(document.createElement("br"));
+      box.appendChild(document.createTextNode(feature.properties.locality));
+    }
+    return box;
+  }
+
+  function draw(data) {
+    cluster.clearLayers();
+    var layer = L.geoJSON(data, {
+      filter: function (feature) { return feature.geometry !== null; },
+      pointToLayer: function (feature, latlng) {
+        return L.marker(latlng, { title: feature.properties.title, alt: feature.properties.title });
+      },
+      onEachFeature: function (feature, marker) { marker.bindPopup(popup(feature)); }
+    });
+    cluster.addLayer(layer);
+    if (layer.getLayers().length) {
+      map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] });
+    }
+    element.setAttribute("data-markers", String(layer.getLayers().length));
+    var fallback = element.querySelector("p");
+    if (fallback) { fallback.remove(); }
+    if (note) {
+      note.textContent = data.truncated ? element.getAttribute("data-truncated")
+        .replace("{shown}", String(data.features.length)).replace("{total}", String(data.total)) : "";
+    }
+  }
+
+  function load(url) {
+    var mine = ++latest;
+    fetch(url, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) { if (mine === latest) { draw(data); } })
+      .catch(function () { /* the list stays */ });
+  }
+
+  function facetedUrl() {
+    var query = {};
+    if (window.Faceted && typeof window.Faceted.SortedQuery === "function") {
+      query = window.Faceted.SortedQuery();
+      delete query.b_start;
+    }
+    var params = window.jQuery ? window.jQuery.param(query) : "";
+    return element.getAttribute("data-geojson") + (params ? "?" + params : "");
+  }
+
+  if (element.hasAttribute("data-faceted")) {
+    if (window.jQuery && window.Faceted && window.Faceted.Events) {
+      window.jQuery(window.Faceted.Events).on(window.Faceted.Events.AJAX_QUERY_SUCCESS, function () {
+        load(facetedUrl());
       });
-      cluster.addLayer(layer);
-      map.addLayer(cluster);
-      if (layer.getLayers().length) {
-        map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] });
-      }
-      var fallback = element.querySelector("p");
-      if (fallback) { fallback.remove(); }
-    })
-    .catch(function () { /* the list stays */ });
+    }
+    load(facetedUrl());
+  } else {
+    load(element.getAttribute("data-geojson"));
+  }
 }());
