@@ -25,6 +25,7 @@ from datetime import datetime
 import logging
 import os
 import statistics
+import sys
 import tempfile
 import time
 
@@ -43,6 +44,16 @@ def _timed(call):
     started = time.perf_counter()
     call()
     return time.perf_counter() - started
+
+
+_STARTED = time.perf_counter()
+
+
+def _progress(side, done, size):
+    """A line on stderr now and then: building 100,000 items takes a while."""
+    if done % 10000 == 0 or done == size:
+        print(f"  {side}: {done:,}/{size:,} built, {time.perf_counter() - _STARTED:.0f} s",
+              file=sys.stderr, flush=True)
 
 
 def _publish(obj, workflow_tool, chain_id, state="published"):
@@ -74,6 +85,7 @@ def _fill_directory(directory, size, catalog, workflow_tool):
         catalog.catalog_object(obj, uid="/".join(obj.getPhysicalPath()))
         if index % 2000 == 1999:
             transaction.commit()
+            _progress("directory", index + 1, size)
     transaction.commit()
 
 
@@ -94,6 +106,7 @@ def _fill_folder(folder, size, catalog, workflow_tool):
         catalog.catalog_object(obj, uid="/".join(obj.getPhysicalPath()))
         if index % 2000 == 1999:
             transaction.commit()
+            _progress("plain Plone", index + 1, size)
     transaction.commit()
 
 

@@ -8,6 +8,7 @@ export with the same filters.
 
 from communesplone.directory import _
 from communesplone.directory import exports
+from communesplone.directory.content.directory import IBusinessDirectory
 from communesplone.directory.categories import depth
 from communesplone.directory.categories import leaf
 from communesplone.directory.dashboard import DASHBOARD_ID
@@ -27,6 +28,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from plone.app.layout.viewlets.common import ViewletBase
 from html import escape
 from urllib.parse import urlencode
+from z3c.form.interfaces import IDataConverter
 from zope.i18n import translate
 
 import json
@@ -52,6 +54,11 @@ class MapResources:
     @property
     def markercluster(self):
         return f"{api.portal.get().absolute_url()}/{MARKERCLUSTER}"
+
+    @property
+    def picker_script(self):
+        return (f"{api.portal.get().absolute_url()}"
+                "/++resource++communesplone.directory/directory-location-picker.js")
 
     @property
     def map_script(self):
@@ -192,3 +199,65 @@ class FacetedGeoJSON(BrowserView):
         self.request.response.setHeader("Content-Type", "application/geo+json")
         self.request.response.setHeader("Cache-Control", "no-store")
         return body.encode("utf-8")
+
+
+def coordinate_widgets(view):
+    """The latitude and longitude widgets of the form ``view`` shows (or ``None``):
+    the add and edit forms of an entry (where they are in the "Address" group) and
+    the proposal form."""
+    form = getattr(view, "form_instance", None) or view
+    found = {}
+    for holder in [form, *(getattr(form, "groups", None) or ())]:
+        widgets = getattr(holder, "widgets", None)
+        if not widgets:
+            continue
+        for name in ("latitude", "longitude"):
+            if name in widgets:
+                found[name] = widgets[name]
+    if len(found) != 2:
+        return None
+    return found["latitude"], found["longitude"]
+
+
+def map_center(directory):
+    """Where the location picker opens on a new entry: the middle of the directory's
+    first 200 published entries that have coordinates (catalog metadata only), or
+    the middle of Belgium."""
+    brains = api.content.find(context=directory, depth=1, portal_type="Business",
+                              review_state="published", business_latitude={
+                                  "query": (-90, 90), "range": "min:max"},
+                              sort_limit=200)[:200]
+    points = [(b.business_latitude, b.business_longitude) for b in brains
+              if b.business_latitude is not None and b.business_longitude is not None]
+    if not points:
+        return 50.5, 4.47, 8
+    return (sum(p[0] for p in points) / len(points),
+            sum(p[1] for p in points) / len(points), 12)
+
+
+class LocationPickerViewlet(MapResources, ViewletBase):
+    """Under an entry's add, edit or proposal form: a map where a click (or moving
+    the marker) fills in the latitude and longitude fields. The fields stay the
+    way in: they can be typed, and the map follows what is typed."""
+
+    index = ViewPageTemplateFile("templates/location-picker.pt")
+
+    def update(self):
+        super().update()
+        self.widgets = coordinate_widgets(self.view)
+
+    def render(self):
+        return self.index() if self.widgets else ""
+
+    def settings(self):
+        latitude, longitude = self.widgets
+        directory = self.context if IBusinessDirectory.providedBy(self.context) \
+            else self.context.aq_parent
+        lat, lon, zoom = map_center(directory)
+        # the decimal separator the form's number fields use in this language
+        sample = IDataConverter(latitude).toWidgetValue(1.5)
+        return {
+            "data-latitude": latitude.id, "data-longitude": longitude.id,
+            "data-decimal": "," if "," in str(sample) else ".",
+            "data-center": f"{lat:.6f},{lon:.6f}", "data-zoom": str(zoom),
+        }

@@ -35,6 +35,7 @@ from plone.schema import JSONField
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+from zope.schema.interfaces import IFloat
 
 import json
 
@@ -53,6 +54,15 @@ class JSONText(JSONField):
             raise InvalidJSON(value) from None
         self.validate(data)
         return data
+
+
+class ICoordinate(IFloat):
+    """A latitude or longitude in degrees (WGS 84)."""
+
+
+@implementer(ICoordinate)
+class Coordinate(schema.Float):
+    """A float that forms show with all its decimals (see ``directory.converters``)."""
 
 
 class IBusiness(model.Schema):
@@ -94,12 +104,12 @@ class IBusiness(model.Schema):
     )
     locality = schema.TextLine(title=_("label_business_locality", default="Locality"),
                                required=False, default="", missing_value="")
-    latitude = schema.Float(
+    latitude = Coordinate(
         title=_("label_business_latitude", default="Latitude"),
         description=_("help_business_latitude", default="E.g. 50.4669 (WGS 84)."),
         required=False, constraint=latitude_constraint,
     )
-    longitude = schema.Float(
+    longitude = Coordinate(
         title=_("label_business_longitude", default="Longitude"),
         description=_("help_business_longitude", default="E.g. 4.8675 (WGS 84)."),
         required=False, constraint=longitude_constraint,
