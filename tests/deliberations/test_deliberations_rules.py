@@ -15,7 +15,7 @@ import pytest
 
 
 def test_clear_days_and_working_days():
-    from communesplone.deliberations.regimes import add_working_days
+    from communesplone.core.calendar import add_working_days
     from communesplone.deliberations.regimes import clear_days_between
     from communesplone.deliberations.regimes import latest_sending_date
 
@@ -131,7 +131,7 @@ def test_decision_needs_a_vote(council):
 def test_finance_advice_above_threshold_before_validation(council):
     from communesplone.deliberations.advice import AdviceError
     from communesplone.deliberations.advice import give_advice
-    from communesplone.deliberations.regimes import add_working_days
+    from communesplone.core.calendar import add_working_days
 
     small = make_item(council, "Petit achat", financial_impact=Decimal("22000"))
     transition(small, "propose", "eco")
@@ -154,3 +154,31 @@ def test_finance_advice_above_threshold_before_validation(council):
         give_advice(item, "communesplone-finance", "remarks", "Crédit à prévoir en MB1")
     transition(item, "validate")
     assert state(item) == "validated"
+
+
+def test_agenda_reads_the_categories_once(integration):
+    """An assembly made without categories gets its defaults stored at creation (read
+    from the schema, they were computed and validated on every read: 17 ms each, once
+    per item of an agenda); the agenda's sort reads them once whatever its size."""
+    from communesplone.deliberations import agenda
+    from communesplone.deliberations.content.assembly import Assembly
+    from unittest import mock
+
+    with api.env.adopt_roles(["Manager"]):
+        assembly = api.content.create(container=integration["portal"], type="Assembly",
+                                      id="college", title="Collège", members=[])
+    assert "categories" in assembly.__dict__ and "item_templates" in assembly.__dict__
+    assert assembly.categories, "the regime's default categories"
+    first = assembly.categories[0]["id"]
+
+    class Brain:
+        delib_late = False
+        delib_closed_session = False
+        delib_category = first
+        delib_insertion = 0
+
+    with mock.patch.object(Assembly, "category_map", autospec=True,
+                           side_effect=Assembly.category_map) as reads:
+        key = agenda.sort_key(assembly)
+        sorted([Brain() for _index in range(50)], key=key)
+    assert reads.call_count == 1

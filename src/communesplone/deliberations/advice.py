@@ -8,7 +8,7 @@ for the advice, not for a favourable one).
 """
 
 from communesplone.deliberations import _
-from communesplone.deliberations.regimes import add_working_days
+from communesplone.core.calendar import add_working_days
 from communesplone.deliberations.regimes import rules_for
 from communesplone.deliberations.vocabularies import ADVICE_ANSWERS
 from datetime import date

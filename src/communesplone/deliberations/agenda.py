@@ -32,10 +32,19 @@ def _search(meeting, unrestricted):
 
 
 def sort_key(assembly):
-    """The agenda sort key of a brain of ``assembly``'s items."""
+    """The agenda sort key of a brain of ``assembly``'s items (the categories are read
+    once, each category's key computed once)."""
+    categories = assembly.category_map()
+    category_keys = {}
+
+    def category_key(category_id):
+        if category_id not in category_keys:
+            category_keys[category_id] = assembly.category_sort_key(category_id, categories)
+        return category_keys[category_id]
+
     def key(brain):
         return (bool(brain.delib_late), bool(brain.delib_closed_session),
-                () if brain.delib_late else assembly.category_sort_key(brain.delib_category),
+                () if brain.delib_late else category_key(brain.delib_category),
                 brain.delib_insertion or 0)
     return key
 

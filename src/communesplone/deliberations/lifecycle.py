@@ -317,8 +317,10 @@ def assembly_changed(assembly, event):
 
 
 def assembly_added(assembly, event):
+    from communesplone.deliberations.content.assembly import store_json_defaults
     from communesplone.deliberations.dashboard import ensure_dashboard
 
+    store_json_defaults(assembly)
     sync_assembly_roles(assembly)
     ensure_dashboard(assembly)
 

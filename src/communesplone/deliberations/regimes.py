@@ -6,7 +6,6 @@ Assembly names its regime and may override any number. The Walloon CDLD
 council is the default.
 """
 
-from communesplone.booking.rules import belgian_holidays
 from dataclasses import dataclass
 from dataclasses import replace
 from datetime import datetime
@@ -66,22 +65,6 @@ def clear_days_between(sent, meeting):
 def latest_sending_date(meeting, clear_days):
     """The last date on which something can be sent ``clear_days`` clear days before ``meeting``."""
     return meeting - timedelta(days=clear_days + 1)
-
-
-def is_working_day(day):
-    """Monday to Friday, except Belgian public holidays."""
-    return day.weekday() < 5 and day not in belgian_holidays(day.year)
-
-
-def add_working_days(start, count):
-    """The date ``count`` working days after ``start`` (``start`` itself never counts)."""
-    day = start
-    remaining = count
-    while remaining > 0:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            remaining -= 1
-    return day
 
 
 def as_date(value):

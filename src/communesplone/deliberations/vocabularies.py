@@ -107,7 +107,7 @@ def categories_vocabulary(context):
     categories = assembly.category_map()
     terms = []
     for category in sorted(categories.values(),
-                           key=lambda c: assembly.category_sort_key(c["id"])):
+                           key=lambda c: assembly.category_sort_key(c["id"], categories)):
         parent = categories.get(category.get("parent"))
         title = f"{parent['title']} / {category['title']}" if parent else category["title"]
         terms.append(SimpleTerm(category["id"], category["id"], title))

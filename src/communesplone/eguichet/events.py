@@ -15,6 +15,8 @@ from communesplone.eguichet import mails
 from communesplone.eguichet.content.catalog import IDocumentCatalog
 from communesplone.eguichet.content.document_type import IDocumentType
 from communesplone.eguichet.content.order import IDocumentOrder
+from communesplone.eguichet.deadlines import due_datetime
+from communesplone.eguichet.deadlines import site_zone
 from communesplone.eguichet.errors import OrderInvalid
 from communesplone.eguichet.fields import validate_answers
 from communesplone.eguichet.payment import DEFAULT_PROVIDER
@@ -23,11 +25,9 @@ from communesplone.eguichet.references import format_reference
 from communesplone.eguichet.references import next_number
 from communesplone.eguichet.system import system_transition
 from datetime import datetime
-from datetime import timedelta
 from datetime import UTC
 from plone import api
 from zExceptions import Unauthorized
-from zoneinfo import ZoneInfo
 from zope.globalrequest import getRequest
 from zope.schema import ValidationError
 
@@ -46,12 +46,7 @@ def utcnow():
 
 
 def site_now():
-    name = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    try:
-        zone = ZoneInfo(name or "Europe/Brussels")
-    except (KeyError, ValueError):
-        zone = ZoneInfo("Europe/Brussels")
-    return datetime.now(zone)
+    return datetime.now(site_zone())
 
 
 def document_type_of(uid):
@@ -151,7 +146,8 @@ def apply_snapshot(order, doctype, now):
     order.payment_status = "unpaid" if order.total > 0 else "waived"
     order.payment_provider = DEFAULT_PROVIDER
     order.processing_group = doctype.processing_group
-    order.due_date = utcnow() + timedelta(days=doctype.processing_days or 0)
+    # Belgian working days from the order's local day (orders made before keep theirs)
+    order.due_date = due_datetime(now, doctype.processing_days)
     order.assignee = None
     order.closed_at = None
     order.paid_at = None

@@ -8,6 +8,7 @@ triggers the transition).
 
 from communesplone.core.notifications import send_mail
 from communesplone.eguichet import _
+from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.payment import provider_of
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from plone import api
@@ -92,17 +93,29 @@ def notify_received(order):
     language = language_of(order)
     payment, attachments = _payment_text(order, language)
     mapping = _mapping(order, payment=payment)
+    body = _t(_("eguichet_mail_received_body",
+                default="Hello ${name},\n\nWe received your order ${reference}: ${quantity} x "
+                "${document}, delivery: ${delivery}, total ${total}.\n\n${payment}\n\n"
+                "Follow your order here: ${url}\n",
+                mapping=mapping), language)
     return _send(
         order,
         _("eguichet_mail_received_subject",
           default="Order ${reference} received: ${document}", mapping=mapping),
-        _("eguichet_mail_received_body",
-          default="Hello ${name},\n\nWe received your order ${reference}: ${quantity} x "
-          "${document}, delivery: ${delivery}, total ${total}.\n\n${payment}\n\n"
-          "Follow your order here: ${url}\n",
-          mapping=mapping),
+        body + _due_text(order, language),
         attachments,
     )
+
+
+def _due_text(order, language):
+    """The announced date, on the applicant's local day (working days, see deadlines)."""
+    day = local_date(order.due_date)
+    if day is None:
+        return ""
+    return "\n" + _t(_("eguichet_mail_due",
+                       default="Your document is announced for ${due} (the processing time "
+                       "counts working days: weekends and public holidays do not count).",
+                       mapping={"due": day.strftime("%d/%m/%Y")}), language) + "\n"
 
 
 def notify_transition(order, transition, comment=""):

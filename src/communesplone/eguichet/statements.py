@@ -15,6 +15,7 @@ CSV: one line a movement, a header naming at least ``amount`` and
 """
 
 from communesplone.core.validation import is_valid_structured_communication
+from communesplone.eguichet import _
 from communesplone.eguichet.payment import mark_paid
 from communesplone.eguichet.references import digits
 from dataclasses import dataclass
@@ -24,8 +25,15 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from plone import api
 
+import codecs
 import csv
 import io
+import re
+
+#: What a statement may be given as (``auto``: CODA when it starts with a header record).
+FORMATS = ("auto", "coda", "csv")
+#: Control characters that no CODA or CSV text holds: a binary file, or UTF-16 without its BOM.
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -46,8 +54,55 @@ class ImportReport:
     unmatched: list = field(default_factory=list)  # (movement, reason)
 
 
+#: Why a line of a statement paid nothing (codes are API values).
+REASONS = {
+    "debit": _("eguichet_unmatched_debit", default="a debit"),
+    "no_communication": _("eguichet_unmatched_no_communication",
+                          default="no structured communication"),
+    "unknown_communication": _("eguichet_unmatched_unknown",
+                               default="no order has this communication"),
+    "already_paid": _("eguichet_unmatched_already_paid", default="already paid"),
+    "amount_too_low": _("eguichet_unmatched_amount", default="amount lower than the total"),
+}
+
+
+def report_rows(report, translate):
+    """The report as JSON-ready rows: ``matched`` and ``unmatched`` (reason code and text)."""
+    matched = [{"line": m.line, "amount": f"{m.amount:.2f}", "reference": reference,
+                "communication": m.communication,
+                "value_date": m.value_date.isoformat() if m.value_date else None}
+               for m, reference in report.matched]
+    unmatched = [{"line": m.line, "amount": f"{m.amount:.2f}",
+                  "communication": m.communication or "", "counterparty": m.counterparty,
+                  "value_date": m.value_date.isoformat() if m.value_date else None,
+                  "reason": reason, "reason_text": translate(REASONS[reason])}
+                 for m, reason in report.unmatched]
+    return matched, unmatched
+
+
 class StatementError(ValueError):
-    """The file is neither a CODA nor a CSV statement we can read."""
+    """The file is neither a CODA nor a CSV statement we can read.
+
+    ``message`` is the translatable explanation shown on the page and
+    answered by ``@import-statement``.
+    """
+
+    def __init__(self, message, field=None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+def _not_a_statement(detail):
+    return StatementError(_("eguichet_error_statement",
+                            default="This file is not a CODA or CSV statement (${detail}).",
+                            mapping={"detail": detail}))
+
+
+def _bad_amount(number):
+    return _not_a_statement(_("eguichet_error_statement_amount",
+                              default="line ${line}: the amount cannot be read",
+                              mapping={"line": number}))
 
 
 def _coda_date(text):
@@ -67,7 +122,7 @@ def parse_coda(text):
             try:
                 amount = Decimal(record[32:47]) / 1000
             except InvalidOperation:
-                raise StatementError(f"line {number}: bad amount") from None
+                raise _bad_amount(number) from None
             if record[31] == "1":
                 amount = -amount
             communication = ""
@@ -81,7 +136,8 @@ def parse_coda(text):
         elif record.startswith("23") and last is not None:
             last.counterparty = record[47:82].strip()
     if not movements and not text.startswith("0"):
-        raise StatementError("not a CODA file")
+        raise _not_a_statement(_("eguichet_error_statement_coda",
+                                 default="no CODA header record and no movement"))
     return movements
 
 
@@ -101,13 +157,15 @@ def parse_csv(text):
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     headers = {(name or "").strip().lower(): name for name in reader.fieldnames or ()}
     if "amount" not in headers or "communication" not in headers:
-        raise StatementError("a CSV statement needs the columns amount and communication")
+        raise _not_a_statement(_("eguichet_error_statement_columns",
+                                 default="a CSV statement needs the columns amount and "
+                                 "communication"))
     movements = []
     for number, row in enumerate(reader, start=2):
         try:
             amount = _amount(row.get(headers["amount"]))
         except InvalidOperation:
-            raise StatementError(f"line {number}: bad amount") from None
+            raise _bad_amount(number) from None
         communication = row.get(headers["communication"]) or ""
         value = None
         if "date" in headers and row.get(headers["date"]):
@@ -126,11 +184,76 @@ def parse_csv(text):
     return movements
 
 
-def parse(text):
-    """CODA when the file starts with a CODA header record, CSV otherwise."""
-    if text.startswith("0000") or text[:1] == "0" and len(text.splitlines()[0]) >= 120:
+def is_coda(text):
+    """A CODA file starts with its header record (``0``, 128 characters)."""
+    first = text.splitlines()[0] if text else ""
+    return first.startswith("0000") or first[:1] == "0" and len(first) >= 120
+
+
+def parse(text, format="auto"):
+    """``format`` ``coda`` or ``csv``; ``auto``: CODA when it starts with a header record."""
+    if format == "coda" or format == "auto" and is_coda(text):
         return parse_coda(text)
     return parse_csv(text)
+
+
+def decode(data, max_bytes):
+    """The text of an uploaded statement; StatementError when empty, too large or not text.
+
+    UTF-8 (with or without BOM) and UTF-16 with its BOM are read as such;
+    anything else as Latin-1, the encoding of older CODA files. A file that
+    then holds control characters (a PDF, a spreadsheet, UTF-16 without BOM)
+    is refused rather than read as garbage.
+    """
+    if len(data) > max_bytes:
+        raise StatementError(_("eguichet_error_statement_too_large",
+                               default="The file is larger than ${size} MB.",
+                               mapping={"size": f"{max_bytes / 1024 / 1024:g}"}))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_or_refuse(data, "utf-16")
+    elif data.startswith(codecs.BOM_UTF8):
+        text = _decode_or_refuse(data[3:], "utf-8")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    if _BINARY.search(text):
+        raise _wrong_encoding()
+    if not text.strip():
+        raise StatementError(_("eguichet_error_statement_empty", default="The file is empty."))
+    return text
+
+
+def _wrong_encoding():
+    return StatementError(_("eguichet_error_statement_encoding",
+                            default="This file is not text in UTF-8, UTF-16 or Latin-1: a CODA "
+                            "or CSV statement is a text file."))
+
+
+def _decode_or_refuse(data, encoding):
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise _wrong_encoding() from None
+
+
+def import_statement(data, catalog, format="auto", max_bytes=None):
+    """Read ``data`` (bytes) and pay the orders of ``catalog`` it pays: the page and REST.
+
+    Raises StatementError (nothing paid) when the file cannot be read. The
+    limit is the e-guichet's upload limit (``max_upload_mb``) unless given.
+    """
+    if format not in FORMATS:
+        raise StatementError(_("eguichet_error_statement_format",
+                               default="Unknown statement format: use coda, csv or auto."),
+                             field="format")
+    if max_bytes is None:
+        from communesplone.eguichet.content.order import max_upload_mb
+
+        max_bytes = int(max_upload_mb() * 1024 * 1024)
+    text = decode(data, max_bytes)
+    return match(parse(text, format), catalog)
 
 
 def match(movements, catalog=None):

@@ -3,7 +3,11 @@
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.eguichet import _
 from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.deadlines import due_day
+from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
+from datetime import datetime
+from datetime import UTC
 from itertools import groupby
 from plone import api
 from Products.Five.browser import BrowserView
@@ -58,8 +62,12 @@ class DocumentTypeView(BrowserView):
             (_("eguichet_label_price", default="Unit price (EUR)"),
              f"{context.price or 0:.2f} EUR"),
             (_("eguichet_label_delivery_methods", default="Delivery methods offered"), methods),
-            (_("eguichet_label_processing_days", default="Processing time announced (days)"),
+            (_("eguichet_label_processing_working_days",
+               default="Processing time announced (working days)"),
              str(context.processing_days)),
+            (_("eguichet_label_expected_today", default="Expected date if you order today"),
+             due_day(local_date(datetime.now(UTC)), context.processing_days)
+             .strftime("%d/%m/%Y")),
             (_("eguichet_label_required_assurance", default="Identity assurance required"),
              self.t(LEVEL_TITLES[context.required_assurance])),
         ]

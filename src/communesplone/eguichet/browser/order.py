@@ -7,6 +7,7 @@ from communesplone.eguichet.content.order import PROCESS_ORDERS
 from communesplone.eguichet.content.order import IDocumentOrder
 from communesplone.eguichet.content.order import NotAPDF
 from communesplone.eguichet.content.order import max_upload_mb
+from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.errors import OrderInvalid
 from communesplone.eguichet.fields import label_of
 from communesplone.eguichet.payment import mark_paid
@@ -30,6 +31,8 @@ STAFF_TRANSITIONS = ("confirm_payment", "take", "mark_ready", "deliver", "reject
 
 
 def _date(value):
+    """dd/mm/yyyy of a date, or of a stored UTC datetime on the site's local day."""
+    value = local_date(value)
     return value.strftime("%d/%m/%Y") if value else ""
 
 

@@ -1,15 +1,14 @@
 """Staff pages of the catalog: the dashboard, the accounting export, the bank statement import."""
 
-from communesplone.eguichet import _
 from communesplone.eguichet.browser.staff import is_staff
 from communesplone.eguichet.listing import FILTER_TITLES
 from communesplone.eguichet.listing import FILTERS
 from communesplone.eguichet.listing import filter_query
 from communesplone.eguichet.listing import order_brains
 from communesplone.eguichet.listing import summary
+from communesplone.eguichet.statements import import_statement
+from communesplone.eguichet.statements import report_rows
 from communesplone.eguichet.statements import StatementError
-from communesplone.eguichet.statements import match
-from communesplone.eguichet.statements import parse
 from datetime import date
 from datetime import timedelta
 from DateTime import DateTime
@@ -107,18 +106,13 @@ class ExportView(StaffView):
 
 
 class ImportStatementView(StaffView):
-    """``@@import-statement``: a CODA or CSV statement marks the orders it pays."""
+    """``@@import-statement``: a CODA or CSV statement marks the orders it pays.
+
+    The same :func:`~communesplone.eguichet.statements.import_statement` as
+    ``POST <catalog>/@import-statement``.
+    """
 
     index = ViewPageTemplateFile("templates/import_statement.pt")
-    reasons = {
-        "debit": _("eguichet_unmatched_debit", default="a debit"),
-        "no_communication": _("eguichet_unmatched_no_communication",
-                              default="no structured communication"),
-        "unknown_communication": _("eguichet_unmatched_unknown",
-                                   default="no order has this communication"),
-        "already_paid": _("eguichet_unmatched_already_paid", default="already paid"),
-        "amount_too_low": _("eguichet_unmatched_amount", default="amount lower than the total"),
-    }
 
     def __call__(self):
         self.check()
@@ -129,24 +123,14 @@ class ImportStatementView(StaffView):
             upload = self.request.form.get("statement")
             data = upload.read() if upload else b""
             try:
-                text = data.decode("utf-8") if data[:3] != b"\xef\xbb\xbf" \
-                    else data[3:].decode("utf-8")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
-            try:
-                self.report = match(parse(text), self.context)
-            except (StatementError, IndexError) as error:
-                self.error = self.t(_("eguichet_error_statement",
-                                      default="This file is not a CODA or CSV statement "
-                                      "(${detail}).", mapping={"detail": str(error)}))
+                self.report = import_statement(data, self.context)
+            except StatementError as error:
+                self.error = self.t(error.message)
         return self.index()
 
     def matched(self):
-        return [{"line": m.line, "amount": f"{m.amount:.2f}", "reference": reference}
-                for m, reference in self.report.matched] if self.report else []
+        return report_rows(self.report, self.t)[0] if self.report else []
 
     def unmatched(self):
-        return [{"line": m.line, "amount": f"{m.amount:.2f}",
-                 "communication": m.communication or "", "counterparty": m.counterparty,
-                 "reason": self.t(self.reasons[reason])}
-                for m, reason in self.report.unmatched] if self.report else []
+        rows = report_rows(self.report, self.t)[1] if self.report else []
+        return [dict(row, reason=row["reason_text"]) for row in rows]

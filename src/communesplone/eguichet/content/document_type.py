@@ -91,7 +91,11 @@ class IDocumentType(model.Schema):
         required=True, default=5, min=1, max=100,
     )
     processing_days = schema.Int(
-        title=_("eguichet_label_processing_days", default="Processing time announced (days)"),
+        title=_("eguichet_label_processing_working_days",
+                default="Processing time announced (working days)"),
+        description=_("eguichet_help_processing_working_days",
+                      default="Working days after the day of the order: weekends and Belgian "
+                      "public holidays do not count. The order's announced date follows."),
         required=True, default=5, min=0, max=365,
     )
     processing_group = schema.Choice(
