@@ -39,3 +39,15 @@ class SMTPServer:
 
     def __exit__(self, *exc):
         self.controller.stop()
+
+
+def use_server(port, sender="noreply@demo.example", sender_name=None):
+    """Point the current site's mail settings at the test server on ``port`` (the
+    caller commits when a live server must see them)."""
+    from plone import api
+
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", port)
+    api.portal.set_registry_record("plone.email_from_address", sender)
+    if sender_name is not None:
+        api.portal.set_registry_record("plone.email_from_name", sender_name)

@@ -6,19 +6,9 @@ from directoryhelpers import get
 from directoryhelpers import rest
 from plone import api
 
-import pytest
 import re
 import requests
 import transaction
-
-
-@pytest.fixture
-def mail_site(live, smtp_server):
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
-    api.portal.set_registry_record("plone.email_from_address", "noreply@demo.example")
-    transaction.commit()
-    return live
 
 
 def _post(session, url, data):

@@ -6,21 +6,10 @@ from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 from directoryhelpers import get
-from plone import api
 
-import pytest
 import re
 import requests
 import transaction
-
-
-@pytest.fixture
-def mail_site(live, smtp_server):
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
-    api.portal.set_registry_record("plone.email_from_address", "noreply@demo.example")
-    transaction.commit()
-    return live
 
 
 def test_yearly_mail_once_then_one_click_confirmation(mail_site, smtp_server):

@@ -2,7 +2,7 @@
 
 from eguichethelpers import PASSWORD
 from eguichethelpers import make_site
-from plone import api
+from smtp import use_server
 
 import pytest
 import transaction
@@ -24,10 +24,7 @@ def live(functional):
 
 @pytest.fixture
 def mail(smtp_server):
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
-    api.portal.set_registry_record("plone.email_from_address", "noreply@demo.example")
-    api.portal.set_registry_record("plone.email_from_name", "Commune de Demo")
+    use_server(smtp_server.port, sender_name="Commune de Demo")
     transaction.commit()
     return smtp_server
 
