@@ -74,10 +74,17 @@ def test_attendance_form_saves_validates_and_is_secretariat_only(live):
     data["left-dg"] = "3"  # excused: cannot leave
     assert "Only a member present" in _post(url, "clerk", data).text
     del data["left-dg"]
+    data.update({"joined-m4": "7", "left-m4": "6"})  # leaves before arriving
+    refused = _post(url, "clerk", data)
+    assert "cannot leave before the item they arrived at" in refused.text
+    assert 'value="7"' in refused.text
+    data["left-m4"] = ""
     saved = _post(url, "clerk", data)
     assert saved.status_code == 302
     entries = _sync(meeting).attendance_map()
     assert entries["m3"] == {"member": "m3", "status": "present", "left_at_item": 12}
+    assert entries["m4"] == {"member": "m4", "status": "present", "joined_at_item": 7}
+    assert 'id="joined-m4"' in _get(url, "clerk").text and 'value="7"' in _get(url, "clerk").text
     assert entries["dg"]["status"] == "excused" and entries["m6"]["status"] == "absent"
     # a service cannot POST either (token or not)
     forged = requests.post(url, auth=("eco", PASSWORD), timeout=60, allow_redirects=False,
@@ -186,8 +193,9 @@ def test_advice_form_refuses_a_service_not_asked(council):
     assert item.advices[0]["answer"] is None
 
 
-def test_save_attendance_keeps_rest_data_and_refuses_unknown_members(council):
-    """The form's function: what REST set and the form does not show is kept."""
+def test_save_attendance_arrivals_departures_and_unknown_members(council):
+    """The form's function: arrivals and departures during an item (what REST sets
+    too), checked; unknown members refused."""
     import pytest
     from communesplone.deliberations.attendance import AttendanceError
     from communesplone.deliberations.attendance import save_attendance
@@ -201,7 +209,15 @@ def test_save_attendance_keeps_rest_data_and_refuses_unknown_members(council):
         save_attendance(meeting, {"m1": {"status": "late"}})
     assert [field for field, _msg in refused.value.errors] == ["status-m1"]
     assert meeting.attendance == [{"member": "m2", "status": "present", "joined_at_item": 3}]
-    save_attendance(meeting, {"m1": {"status": "absent"}, "m2": {"status": "present",
-                                                                 "left_at_item": "5"}})
+    for row, field in (({"status": "present", "joined_at_item": "5", "left_at_item": "4"},
+                        "left-m2"),
+                       ({"status": "excused", "joined_at_item": "3"}, "joined-m2"),
+                       ({"status": "present", "joined_at_item": "trois"}, "joined-m2")):
+        with pytest.raises(AttendanceError) as refused:
+            save_attendance(meeting, {"m2": row})
+        assert [name for name, _msg in refused.value.errors] == [field]
+    assert meeting.attendance == [{"member": "m2", "status": "present", "joined_at_item": 3}]
+    save_attendance(meeting, {"m1": {"status": "absent"}, "m2": {
+        "status": "present", "joined_at_item": "3", "left_at_item": "5"}})
     assert meeting.attendance_map()["m2"] == {"member": "m2", "status": "present",
                                              "left_at_item": 5, "joined_at_item": 3}

@@ -4,7 +4,8 @@ The REST API writes ``Meeting.attendance`` through plone.restapi, which
 validates it with the field's JSON schema; the form builds the same entries
 from its fields and validates them with the same field, so both channels keep
 the same rules (plus: a number of item must be a whole number, a member who
-left must have been present).
+arrived or left during an item must have been present, and cannot leave
+before arriving).
 """
 
 from communesplone.deliberations import _
@@ -23,8 +24,20 @@ class AttendanceError(ValueError):
         self.errors = errors
 
 
+def _item_number(text, field, errors):
+    """The whole number ``text`` (from 1), ``None`` when empty; an error noted otherwise."""
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        errors.append((field, _("error_attendance_left",
+                                default="The number of the item must be a whole number from 1.")))
+        return False
+    return int(text)
+
+
 def _entry(member, row, errors):
-    """One attendance entry from the form's ``row`` (``status``, ``left_at_item``)."""
+    """One attendance entry from the form's ``row`` (``status``, ``joined_at_item``,
+    ``left_at_item``)."""
     status = row.get("status") or ""
     if not status:
         return None
@@ -33,19 +46,25 @@ def _entry(member, row, errors):
                                               default="Choose present, excused or absent.")))
         return None
     entry = {"member": member, "status": status}
-    left = row.get("left_at_item") or ""
-    if left:
-        if not left.isdigit() or int(left) < 1:
-            errors.append((f"left-{member}", _(
-                "error_attendance_left",
-                default="The number of the item must be a whole number from 1.")))
+    numbers = {}
+    for key, field in (("joined_at_item", f"joined-{member}"), ("left_at_item", f"left-{member}")):
+        number = _item_number(row.get(key) or "", field, errors)
+        if number is False:
             return None
-        if status != "present":
-            errors.append((f"left-{member}", _(
-                "error_attendance_left_not_present",
-                default="Only a member present can leave during an item.")))
+        if number is not None and status != "present":
+            errors.append((field, _(
+                "error_attendance_during_not_present",
+                default="Only a member present can arrive or leave during an item.")))
             return None
-        entry["left_at_item"] = int(left)
+        if number is not None:
+            numbers[key] = number
+    joined, left = numbers.get("joined_at_item"), numbers.get("left_at_item")
+    if joined is not None and left is not None and left < joined:
+        errors.append((f"left-{member}", _(
+            "error_attendance_left_before_joined",
+            default="A member cannot leave before the item they arrived at.")))
+        return None
+    entry.update(numbers)
     return entry
 
 
@@ -66,12 +85,6 @@ def save_attendance(meeting, rows):
             entries.append(entry)
     if errors:
         raise AttendanceError(errors)
-    # Keep what the REST API set and the form does not show (joined_at_item).
-    previous = meeting.attendance_map()
-    for entry in entries:
-        joined = previous.get(entry["member"], {}).get("joined_at_item")
-        if joined is not None and entry["status"] == "present":
-            entry["joined_at_item"] = joined
     field = IMeeting["attendance"].bind(meeting)
     try:
         field.validate(entries)

@@ -102,17 +102,18 @@ class AttendanceForm(_Form):
         for member in assembly.members or []:
             entry = current.get(member["id"], {})
             key = member["id"]
-            left = entry.get("left_at_item")
-            rows.append({
-                "id": key, "name": member.get("name") or key,
-                "status_field": f"status-{key}", "left_field": f"left-{key}",
-                "status": (self.value(f"status-{key}") if submitted
-                           else entry.get("status", "")),
-                "left": (self.value(f"left-{key}") if submitted
-                         else ("" if left is None else str(left))),
-                "status_error": self.error(f"status-{key}"),
-                "left_error": self.error(f"left-{key}"),
-            })
+            row = {"id": key, "name": member.get("name") or key,
+                   "status_field": f"status-{key}",
+                   "status": (self.value(f"status-{key}") if submitted
+                              else entry.get("status", "")),
+                   "status_error": self.error(f"status-{key}")}
+            for name, attribute in (("joined", "joined_at_item"), ("left", "left_at_item")):
+                stored = entry.get(attribute)
+                row[f"{name}_field"] = f"{name}-{key}"
+                row[name] = (self.value(f"{name}-{key}") if submitted
+                             else ("" if stored is None else str(stored)))
+                row[f"{name}_error"] = self.error(f"{name}-{key}")
+            rows.append(row)
         return rows
 
     def statuses(self):
@@ -123,6 +124,7 @@ class AttendanceForm(_Form):
         for member in self.context.get_assembly().members or []:
             key = member["id"]
             rows[key] = {"status": self.value(f"status-{key}"),
+                         "joined_at_item": self.value(f"joined-{key}").strip(),
                          "left_at_item": self.value(f"left-{key}").strip()}
         try:
             save_attendance(self.context, rows)
