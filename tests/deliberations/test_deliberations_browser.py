@@ -114,13 +114,17 @@ def test_secretariat_records_a_vote_in_the_browser(live, page):
     assert page.locator("#count-yes").input_value() == "9"
     assert page.locator("#mode-summary").is_checked()
     assert_accessible(page, "vote form with errors")
+    assert page.locator("#counts").is_visible() and not page.locator("#votes").is_visible()
     page.check("#mode-nominal")
-    page.select_option("#vote-m1", "yes")
-    page.select_option("#vote-m2", "yes")
+    # only the member selects now; one click gives every member present a "yes"
+    assert page.locator("#votes").is_visible() and not page.locator("#counts").is_visible()
+    page.click("#delib-all-yes")
+    assert page.locator("#vote-m2").input_value() == "yes"
     page.select_option("#vote-m3", "no")
-    page.fill("#count-yes", "")
     page.click("#delib-vote-form button[type=submit]")
     page.wait_for_load_state("load")
     transaction.begin()
-    assert item.vote["votes"] == {"m1": "yes", "m2": "yes", "m3": "no"}
+    votes = dict(item.vote["votes"])
+    assert votes.pop("m3") == "no"
+    assert len(votes) == 5 and set(votes.values()) == {"yes"}  # the six present
     assert item.outcome == "accepted"
