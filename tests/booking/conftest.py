@@ -53,3 +53,14 @@ def live(functional):
     transaction.commit()
     return {"portal": portal, "folder": folder, "resource": resource,
             "url": resource.absolute_url()}
+
+
+@pytest.fixture
+def mail_site(live, smtp_server):
+    """The live site, its mails sent to the test SMTP server."""
+    import transaction
+    from smtp import use_server
+
+    use_server(smtp_server.port)
+    transaction.commit()
+    return live

@@ -155,7 +155,9 @@ class TestRequesterLink:
         assert len(rest("GET", f"{url}/@occurrences", "alice").json()["items"]) == 3
         # the requester cancels the third one, with the form of the booking page
         page = requests.get(url, auth=("alice", PASSWORD), timeout=60)
-        assert 'name="occurrence"' in page.text and 'name="move"' not in page.text
+        assert 'name="occurrence"' in page.text
+        # the requester's own move form, not the managers' one of the series form
+        assert 'name="move_form"' in page.text and 'id="series-new-date"' not in page.text
         answer = requests.post(f"{url}/@@booking-occurrences", auth=("alice", PASSWORD),
                                timeout=60, data={
                                    "_authenticator": _token(page.text), "cancel": "1",

@@ -10,15 +10,6 @@ import pytest
 import transaction
 
 
-@pytest.fixture
-def mail_site(live, smtp_server):
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
-    api.portal.set_registry_record("plone.email_from_address", "noreply@demo.example")
-    transaction.commit()
-    return live
-
-
 def _sent(smtp_server):
     return [(recipients, message["Subject"], message.get_body(("plain",)).get_content())
             for _sender, recipients, message in smtp_server.inbox.messages]

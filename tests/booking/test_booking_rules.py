@@ -1,7 +1,7 @@
 """The resource rules as pure functions: hours, closures, holidays, recurrence, free time."""
 
 from communesplone.booking.rules import Rules
-from communesplone.booking.rules import belgian_holidays
+from communesplone.core.calendar import belgian_holidays
 from communesplone.booking.rules import check_booking
 from communesplone.booking.rules import check_period
 from communesplone.booking.rules import free_intervals

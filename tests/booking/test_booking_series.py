@@ -58,7 +58,7 @@ class TestSeries:
         series = _series(resource, start)
         with api.env.adopt_user("bob"), pytest.raises(BookingNotAllowed):
             cancel_occurrences(series, start)
-        with api.env.adopt_user("alice"), pytest.raises(BookingNotAllowed):
+        with api.env.adopt_user("bob"), pytest.raises(BookingNotAllowed):
             move_occurrences(series, start, start + HOUR, start + 2 * HOUR)
         with api.env.adopt_user("carol"):
             with pytest.raises(BookingInvalid) as info:

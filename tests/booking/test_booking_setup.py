@@ -27,7 +27,8 @@ class TestSetup:
         )
         workflow = portal.portal_workflow["communesplone_booking_workflow"]
         assert set(workflow.states.objectIds()) == {"pending", "confirmed", "refused", "cancelled"}
-        assert set(workflow.transitions.objectIds()) == {"confirm", "refuse", "cancel"}
+        assert set(workflow.transitions.objectIds()) == {"confirm", "refuse", "cancel",
+                                                          "resubmit"}
         roles = {item["name"] for item in portal.rolesOfPermission(
             "communesplone.booking: Manage bookings") if item["selected"]}
         assert roles == {"Manager", "Site Administrator", "Reviewer"}
@@ -47,4 +48,36 @@ class TestSetup:
             setup.setLastVersionForProfile("communesplone.booking:default", "1001")
         assert folder["dashboard"].portal_type == "Dashboard"
         assert setup.getLastVersionForProfile("communesplone.booking:default") == ("1001",)
+        assert [step["dest"] for step in setup.listUpgrades(
+            "communesplone.booking:default")] == [("1002",)]
+
+    def test_upgrade_1002_adds_the_date_filter_and_the_move_transition(self, integration):
+        """A site at 1001: its dashboards get the date range once; the workflow its transition."""
+        from communesplone.booking.dashboard import date_criterion
+        from eea.facetednavigation.interfaces import ICriteria
+
+        portal = integration["portal"]
+        setup = portal.portal_setup
+        workflow = portal.portal_workflow["communesplone_booking_workflow"]
+        with api.env.adopt_roles(["Manager"]):
+            folder = api.content.create(container=portal, type="ResourceFolder", id="salles",
+                                        title="Salles")
+            dashboard = folder["dashboard"]
+            assert date_criterion(dashboard) is not None  # a new site has it
+            criteria = ICriteria(dashboard)
+            criteria.delete(date_criterion(dashboard))  # as a dashboard made by 1001
+            workflow.transitions.deleteTransitions(["resubmit"])
+            before = len(criteria.keys())
+            setup.setLastVersionForProfile("communesplone.booking:default", "1001")
+            [step] = setup.listUpgrades("communesplone.booking:default")
+            assert step["dest"] == ("1002",)
+            step["step"].doStep(setup)
+            step["step"].doStep(setup)  # twice: nothing more
+            setup.setLastVersionForProfile("communesplone.booking:default", "1002")
+        assert len(criteria.keys()) == before + 1
+        added = criteria.get(date_criterion(dashboard))
+        assert (added.get("widget"), added.get("index")) == ("daterange", "start")
+        assert added.get("title") == "Date of the booking"
+        assert "resubmit" in workflow.transitions.objectIds()
+        assert "resubmit" in workflow.states["confirmed"].transitions
         assert setup.listUpgrades("communesplone.booking:default") == []

@@ -92,3 +92,47 @@ def test_invalid_nis_code_refused(site_url):
     )
     assert response.status_code == 400
     assert "NIS" in response.text
+
+
+def test_closing_days_through_rest_and_bad_lines_refused(site_url):
+    auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    response = rest(site_url, "PATCH", "@controlpanels/commune", auth=auth,
+                    json={"closing_days": ["26/12", "02/11", "27/09/2027"]})
+    assert response.status_code == 204, response.text
+    for bad in ("31/02", "26-12", "2/13/2027", "Noël"):
+        response = rest(site_url, "PATCH", "@controlpanels/commune", auth=auth,
+                        json={"closing_days": ["15/11", bad]})
+        assert response.status_code == 400, bad
+        assert f'"{bad}" is not a day: write 26/12 (every year)' in response.json()["message"]
+    transaction.begin()
+    assert api.portal.get_registry_record("communesplone.core.closing_days") == [
+        "26/12", "02/11", "27/09/2027"]
+
+
+def test_closing_days_in_the_site_setup_form(functional, site_url):
+    """The form of Site Setup: one day a line; a bad line gets the message, kept."""
+    import re
+
+    auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    session = requests.Session()
+    session.auth = auth
+    page = session.get(f"{site_url}/@@commune-controlpanel", timeout=60)
+    assert page.status_code == 200
+    assert 'name="form.widgets.closing_days"' in page.text
+    fields = dict(re.findall(r'<input[^>]*name="(_authenticator)"[^>]*value="([^"]*)"',
+                             page.text))
+    base = {**fields, "form.widgets.commune_name": "Commune de Démo",
+            "form.widgets.languages:list": "fr", "form.widgets.languages-empty-marker": "1",
+            "form.widgets.assurance_lifetime_low": "240",
+            "form.widgets.assurance_lifetime_substantial": "60",
+            "form.widgets.assurance_lifetime_high": "30", "form.buttons.save": "Save"}
+    refused = session.post(f"{site_url}/@@commune-controlpanel", timeout=60,
+                           data={**base, "form.widgets.closing_days": "26/12\n31/02"})
+    assert '"31/02" is not a day: write 26/12 (every year)' in refused.text
+    assert "26/12\n31/02</textarea>" in refused.text  # what was typed is kept
+    saved = session.post(f"{site_url}/@@commune-controlpanel", timeout=60,
+                         data={**base, "form.widgets.closing_days": "26/12\n15/11"})
+    assert saved.status_code == 200
+    transaction.begin()
+    assert api.portal.get_registry_record("communesplone.core.closing_days") == [
+        "26/12", "15/11"]

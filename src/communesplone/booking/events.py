@@ -90,14 +90,15 @@ def normalise(booking, tz):
     booking.end = localize(booking.end, tz)
 
 
-def validate(resource, booking, now=None, periods=None):
+def validate(resource, booking, now=None, periods=None, audience=True):
     """Raise BookingNotAllowed / BookingInvalid when the booking breaks a rule.
 
     ``periods``: the periods to check against the time rules (hours, duration,
     alignment, horizon, past); by default all of them. Capacity and quota are
-    always checked, on every period the booking would hold.
+    always checked, on every period the booking would hold. ``audience=False``:
+    who may book is not asked (the requester moving a booking they hold).
     """
-    refusal = booking_refusal(resource)
+    refusal = booking_refusal(resource) if audience else None
     if refusal is not None:
         raise BookingNotAllowed(refusal)
     if booking.start is None or booking.end is None:
@@ -169,7 +170,7 @@ def changed_periods(resource, booking, periods):
     return [(start, end) for start, end in periods if (to_key(start), to_key(end)) not in held]
 
 
-def recheck(resource, booking, tz):
+def recheck(resource, booking, tz, audience=True):
     """Check every rule again for a changed booking, then hold its new periods.
 
     Periods it already holds unchanged are not checked against the time rules
@@ -181,7 +182,8 @@ def recheck(resource, booking, tz):
     if periods and any(end <= start for start, end in periods):
         raise BookingInvalid([("end", _("error_end_before_start",
                                          default="The end must be after the start."))])
-    validate(resource, booking, periods=changed_periods(resource, booking, periods))
+    validate(resource, booking, periods=changed_periods(resource, booking, periods),
+             audience=audience)
     release(resource, booking)
     reserve(resource, booking, periods, tz)
     booking.title = mails.format_period(*periods[0])

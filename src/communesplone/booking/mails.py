@@ -177,3 +177,52 @@ def notify_reminder(booking, start, end):
           "${period}\n${location}\n",
           mapping=mapping), booking),
     )
+
+
+def notify_moved(booking, description, pending_again, reason=""):
+    """The requester moved their booking: the new time to them, the news to the managers.
+
+    ``pending_again``: the booking was confirmed and the resource needs
+    approval, so the managers must decide again (told as for a new request).
+    """
+    mapping = _mapping(booking, reason)
+    mapping["change"] = description
+    if pending_again:
+        body = _("mail_booking_moved_pending_body",
+                 default="Hello ${name},\n\nYour booking of ${resource} is moved: ${change}\n\n"
+                 "Its periods are now:\n${periods}\n\nThe new time is held for you until a "
+                 "manager confirms it again; you will receive another message then.\n",
+                 mapping=mapping)
+    else:
+        body = _("mail_booking_moved_body",
+                 default="Hello ${name},\n\nYour booking of ${resource} is moved: ${change}\n\n"
+                 "Its periods are now:\n${periods}\n",
+                 mapping=mapping)
+    send_mail(
+        booking.requester_email,
+        _("mail_booking_moved_subject", default="Booking moved: ${resource}", mapping=mapping),
+        with_link(body, booking),
+    )
+    managers = manager_emails(booking.resource())
+    if not managers:
+        return
+    if pending_again:
+        send_mail(
+            managers,
+            _("mail_booking_moved_new_subject",
+              default="Moved booking waits for your decision: ${resource}", mapping=mapping),
+            _("mail_booking_moved_new_body",
+              default="${name} moved a booking of ${resource} (${change}); it waits for your "
+              "decision again:\n${periods}\nPurpose: ${purpose}\n\n${url}\n",
+              mapping=mapping),
+        )
+    else:
+        send_mail(
+            managers,
+            _("mail_booking_changed_subject", default="Booking changed: ${resource}",
+              mapping=mapping),
+            _("mail_booking_changed_body",
+              default="The booking of ${resource} by ${name} has changed: ${change}\n\n"
+              "Its periods are now:\n${periods}\n\nReason: ${reason}\n",
+              mapping=mapping),
+        )

@@ -12,7 +12,7 @@ from dataclasses import field
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from dateutil.easter import easter
+from communesplone.core.calendar import belgian_holidays
 from dateutil.relativedelta import relativedelta
 
 import pytz
@@ -55,23 +55,6 @@ def parse_closure(text):
     if last < first:
         raise ValueError(text)
     return first, last
-
-
-def belgian_holidays(year):
-    """The ten legal public holidays of Belgium in ``year``."""
-    easter_day = easter(year)
-    return {
-        date(year, 1, 1),
-        easter_day + timedelta(days=1),  # Easter Monday
-        date(year, 5, 1),
-        easter_day + timedelta(days=39),  # Ascension
-        easter_day + timedelta(days=50),  # Whit Monday
-        date(year, 7, 21),
-        date(year, 8, 15),
-        date(year, 11, 1),
-        date(year, 11, 11),
-        date(year, 12, 25),
-    }
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ periods, takes the new ones through the same check as any booking
 (``events.recheck``: rules on the moved periods, capacity, quota, and the
 invariant), and a refusal rolls everything back to the savepoint taken first.
 
-Who may: the requester cancels (before the resource's deadline for that
-occurrence); a manager cancels (with a reason) and moves.
+Who may: the requester cancels and moves (before the resource's deadline for
+that occurrence); a manager cancels (with a reason) and moves.
 """
 
 from communesplone.booking import _
@@ -135,47 +135,108 @@ def cancel_occurrences(booking, moment, scope="one", comment="", requester=False
     return booking
 
 
-def move_occurrences(booking, moment, new_start, new_end, scope="one", comment=""):
-    """Move the occurrence starting at ``moment`` to ``[new_start, new_end)`` (managers).
+def _is_single(booking):
+    return getattr(booking, "repeat", None) in (None, "none")
 
-    ``scope="following"``: every later occurrence moves by the same shift (in
-    wall time: a series stays at the same hour across daylight saving) and
-    takes the same duration.
+
+def _check_mover(booking, start, requester):
+    """``True`` for a manager; the requester until the deadline; anyone else is refused.
+
+    The resource's cancellation deadline is the move deadline, counted from the
+    occurrence being moved. ``requester=True``: proven by the secret link.
+    """
+    if api.user.has_permission("Modify portal content", obj=booking):
+        return True
+    current = None if api.user.is_anonymous() else api.user.get_current().getId()
+    if not requester and current not in booking.listCreators():
+        raise BookingNotAllowed(_("error_booking_not_yours",
+                                  default="You may not change this booking."))
+    if not booking.may_cancel(at=start):
+        raise BookingNotAllowed(_("booking_move_too_late",
+                                  default="This booking can no longer be moved online; "
+                                  "please contact the commune."))
+    return False
+
+
+def _apply_move(booking, index, base_start, new_start, new_end, scope):
+    """Record the move on the booking (not checked yet: see :func:`move_occurrences`)."""
+    if _is_single(booking):  # a single booking simply gets its new period (and index)
+        booking.start, booking.end = new_start, new_end
+        return
+    changes = _changes(booking)
+    if scope == "following":
+        # the shift applies to the original series (rules.apply_changes), in wall time
+        shift = (new_start.replace(tzinfo=None)
+                 - base_start.replace(tzinfo=None)).total_seconds()
+        duration = (new_end - new_start).total_seconds()
+        changes["shifts"] = tuple(item for item in changes["shifts"] if item[0] < index) + (
+            (index, int(shift), int(duration)),)
+        changes["moved"] = {key: value for key, value in changes["moved"].items()
+                            if key < index}
+    else:
+        changes["moved"][index] = (new_start.isoformat(), new_end.isoformat())
+    setattr(booking, CHANGES_ATTR, changes)
+
+
+def _back_to_pending(booking):
+    """A confirmed booking moved by its requester waits for a decision again.
+
+    Only where the resource needs approval. The transition needs the managers'
+    permission (nobody triggers it by hand); the history records the requester.
+    """
+    if not getattr(booking.resource(), "needs_approval", True):
+        return False
+    if api.content.get_state(booking) != "confirmed":
+        return False
+    with api.env.adopt_roles(["Manager"]):
+        api.portal.get_tool("portal_workflow").doActionFor(
+            booking, "resubmit", comment="Moved by the requester")
+    return True
+
+
+def move_occurrences(booking, moment, new_start, new_end, scope="one", comment="",
+                     requester=False):
+    """Move the occurrence starting at ``moment`` to ``[new_start, new_end)``.
+
+    Managers move at any time. The requester (the booking's creator, or
+    ``requester=True`` when the secret link proved it) moves until the
+    resource's cancellation deadline; a confirmed booking on a resource that
+    needs approval then goes back to ``pending`` and the managers are told as
+    for a new request. A single booking gets its new start and end; for a
+    series ``scope="following"`` moves every later occurrence by the same
+    shift (in wall time: a series stays at the same hour across daylight
+    saving) with the same duration. All or nothing: the move is checked like
+    an edit (``events.recheck``) and a refusal changes nothing.
     """
     _check_scope(scope)
     _may_change(booking)
-    if not api.user.has_permission("Modify portal content", obj=booking):
-        raise BookingNotAllowed(_("error_booking_not_yours",
-                                  default="You may not change this booking."))
     index, start, end = find_occurrence(booking, moment)
+    manager = _check_mover(booking, start, requester)
     tz = site_timezone()
     base_start = {i: s for i, s, _e in booking.base_occurrences(tz)}[index]
-    new_start, new_end = localize(new_start, tz), localize(new_end, tz)
+    try:
+        new_start, new_end = localize(new_start, tz), localize(new_end, tz)
+    except (TypeError, ValueError, AttributeError):
+        raise BookingInvalid([("start", _("error_booking_time", default="Choose a time."))]
+                             ) from None
     if new_end <= new_start:
         raise BookingInvalid([("end", _("error_end_before_start",
                                          default="The end must be after the start."))])
     savepoint = transaction.savepoint()
     try:
-        changes = _changes(booking)
-        if scope == "following":
-            # the shift applies to the original series (rules.apply_changes), in wall time
-            shift = (new_start.replace(tzinfo=None)
-                     - base_start.replace(tzinfo=None)).total_seconds()
-            duration = (new_end - new_start).total_seconds()
-            changes["shifts"] = tuple(item for item in changes["shifts"] if item[0] < index) + (
-                (index, int(shift), int(duration)),)
-            changes["moved"] = {key: value for key, value in changes["moved"].items()
-                                if key < index}
-        else:
-            changes["moved"][index] = (new_start.isoformat(), new_end.isoformat())
-        setattr(booking, CHANGES_ATTR, changes)
-        recheck(booking.resource(), booking, tz)
+        _apply_move(booking, index, base_start, new_start, new_end, scope)
+        # the requester was allowed to book it: who may book is not asked again
+        recheck(booking.resource(), booking, tz, audience=manager)
+        pending_again = not manager and _back_to_pending(booking)
     except BookingError:
         savepoint.rollback()
         raise
     mapping = {"period": mails.format_period(start, end),
                "new": mails.format_period(new_start, new_end)}
-    if scope == "following":
+    if _is_single(booking):
+        description = _("booking_change_moved", default="moved from ${period} to ${new}",
+                        mapping=mapping)
+    elif scope == "following":
         description = _("booking_change_following_moved",
                         default="the occurrences from ${period} on are moved (the first one "
                         "to ${new})", mapping=mapping)
@@ -183,6 +244,9 @@ def move_occurrences(booking, moment, new_start, new_end, scope="one", comment="
         description = _("booking_change_occurrence_moved",
                         default="the occurrence of ${period} is moved to ${new}",
                         mapping=mapping)
-    mails.notify_changed(booking, _describe(description), comment)
+    if manager:
+        mails.notify_changed(booking, _describe(description), comment)
+    else:
+        mails.notify_moved(booking, _describe(description), pending_again, comment)
     booking.reindexObject()
     return booking

@@ -27,6 +27,7 @@ The checks themselves live in :mod:`communesplone.core.validation`.
 from zope.schema import ValidationError
 
 from communesplone.core import _
+from communesplone.core.calendar import parse_closing_day
 from communesplone.core.validation import is_valid_be_postcode
 from communesplone.core.validation import is_valid_enterprise_number
 from communesplone.core.validation import is_valid_iban
@@ -133,6 +134,32 @@ def _is_nis_code(value):
     """Statbel's codes of the communes: five digits, the first the province's (1-9)."""
     return isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit() \
         and value[0] != "0"
+
+
+class InvalidClosingDay(ValidationError):
+    __doc__ = _(
+        "error_invalid_closing_day",
+        default="Write a day as 26/12 (every year) or 27/09/2027 (that year only).",
+    )
+
+    def doc(self):
+        """The message names the line that is not a day (the field holds several)."""
+        return _("error_invalid_closing_day_line",
+                 default="\"${line}\" is not a day: write 26/12 (every year) or 27/09/2027 "
+                         "(that year only).",
+                 mapping={"line": self.args[0] if self.args else ""})
+
+
+def closing_days_constraint(value) -> bool:
+    """Every line ``DD/MM`` or ``DD/MM/YYYY`` (a real date); the first bad one is named.
+
+    On the list rather than its items: z3c.form shows an item's error as
+    "Wrong contained type", which tells the commune nothing.
+    """
+    for line in value or ():
+        if not isinstance(line, str) or parse_closing_day(line) is None:
+            raise InvalidClosingDay(line)
+    return True
 
 
 def nis_code_constraint(value) -> bool:

@@ -1,6 +1,7 @@
 """Interfaces of communesplone.core: its browser layer and the commune settings."""
 
 from communesplone.core import _
+from communesplone.core.constraints import closing_days_constraint
 from communesplone.core.constraints import iban_constraint
 from communesplone.core.constraints import nis_code_constraint
 from plone.supermodel import model
@@ -86,6 +87,27 @@ class ICommuneSettings(model.Schema):
         value_type=schema.Choice(vocabulary="communesplone.core.Languages"),
         required=True,
         default=["fr"],
+        missing_value=[],
+    )
+
+    model.fieldset(
+        "calendar",
+        label=_("fieldset_commune_calendar", default="Working days"),
+        fields=["closing_days"],
+    )
+
+    closing_days = schema.List(
+        title=_("label_commune_closing_days", default="Closing days"),
+        description=_(
+            "help_commune_closing_days",
+            default="Days the offices close besides weekends and the ten legal public "
+            "holidays, one per line: 26/12 for every year, 27/09/2027 for that year "
+            "only. Processing times and advice delays in working days skip them.",
+        ),
+        value_type=schema.TextLine(),
+        constraint=closing_days_constraint,
+        required=False,
+        default=[],
         missing_value=[],
     )
 

@@ -1,8 +1,8 @@
 """``<resource>/@@booking-access?booking=<id>&token=<secret>``: the requester's own link.
 
 The link in the received/confirmed mails lets a requester who has no account
-(or is not logged in) see their booking and cancel it before the resource's
-cancellation deadline. The token is the booking's own random secret (32 bytes
+(or is not logged in) see their booking, move it and cancel it before the
+resource's cancellation deadline. The token is the booking's own random secret (32 bytes
 from :mod:`secrets`), compared in constant time with that booking's only: a
 token never opens another booking, and a wrong or missing token reveals
 nothing (404, the same answer as for a booking that does not exist).
@@ -18,7 +18,11 @@ from communesplone.booking.content.booking import IBooking
 from communesplone.booking.mails import format_period
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingError
+from communesplone.booking.browser.move import MoveForm
+from communesplone.booking.browser.move import may_move
+from communesplone.booking.browser.move import new_period
 from communesplone.booking.series import cancel_occurrences
+from communesplone.booking.series import move_occurrences
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from plone.protect import CheckAuthenticator
@@ -51,6 +55,7 @@ class BookingAccessView(BrowserView):
     """See and cancel one's own booking with the secret link of the mails."""
 
     index = ViewPageTemplateFile("templates/booking-access.pt")
+    move_form = None
 
     def __call__(self):
         form = self.request.form
@@ -58,6 +63,12 @@ class BookingAccessView(BrowserView):
         if self.booking is None:
             self.request.response.setStatus(404)
             return self.invalid()
+        if self.request.method == "POST" and form.get("move"):
+            CheckAuthenticator(self.request)
+            if self.move_booking():
+                self.request.response.redirect(self.own_url())
+                return ""
+            return self.index()
         if self.request.method == "POST" and form.get("cancel"):
             CheckAuthenticator(self.request)
             if form.get("occurrence"):
@@ -89,6 +100,42 @@ class BookingAccessView(BrowserView):
         portal = api.portal.get()
         user = SimpleUser(LINK_USER, "", ("Owner",), ()).__of__(portal.acl_users)
         return api.env.adopt_user(user=user)
+
+    def _move_form(self):
+        if self.move_form is None:
+            form = self.request.form
+            self.move_form = MoveForm(
+                self.booking, self.request, f"{self.context.absolute_url()}/@@booking-access",
+                hidden=(("booking", form.get("booking")), ("token", form.get("token"))))
+        return self.move_form
+
+    def move(self):
+        """The move form while the requester may still move the booking, or with the
+        reasons of a refused move (else None)."""
+        with self._as_requester():
+            allowed = self.move_form is not None or may_move(self.booking)
+        # rendered as the visitor: the form's CSRF token is theirs
+        return self._move_form().render() if allowed else None
+
+    def move_booking(self):
+        """Move as the requester; False (the form keeps what was typed) when refused."""
+        form = self.request.form
+        occurrence = form.get("occurrence") or ""
+        savepoint = transaction.savepoint()
+        try:
+            start, end = new_period(form, occurrence, site_timezone())
+            with self._as_requester():
+                move_occurrences(self.booking, occurrence, start, end,
+                                 form.get("scope") or "one", requester=True)
+        except BookingError as error:
+            savepoint.rollback()
+            self._move_form().show(error)
+            self.request.response.setStatus(getattr(error, "status", 400))
+            return False
+        api.portal.show_message(
+            _("booking_moved_done", default="Your booking is moved; a confirmation is on its "
+              "way by e-mail."), request=self.request)
+        return True
 
     def may_cancel(self):
         if api.content.get_state(self.booking) not in HOLDING_STATES:

@@ -6,14 +6,11 @@ from communesplone.booking.events import reason_missing
 from communesplone.booking.events import reason_required
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingError
-from communesplone.booking.occupancy import BookingInvalid
-from communesplone.booking.rules import attach
+from communesplone.booking.browser.move import MoveForm
+from communesplone.booking.browser.move import may_move
+from communesplone.booking.browser.move import new_period
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
-from datetime import date
-from datetime import datetime
-from datetime import time
-from datetime import timedelta
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
@@ -43,9 +40,28 @@ class BookingView(BrowserView):
     """Details of a booking and the transitions the reader may trigger."""
 
     index = ViewPageTemplateFile("templates/booking.pt")
+    #: the move form of a refused move (its errors and typed values), else a fresh one
+    move_form = None
 
     def __call__(self):
         return self.index()
+
+    def move(self):
+        """The move form (the requester's, and a manager's for a single booking), or None.
+
+        A manager moves the occurrences of a series with the series form.
+        """
+        context = self.context
+        manager = api.user.has_permission("Modify portal content", obj=context)
+        if self.move_form is not None:  # a refused move: its reasons and what was typed
+            return self.move_form.render()
+        if (manager and getattr(context, "repeat", "none") not in (None, "none")) \
+                or not may_move(context):
+            return None
+        if self.move_form is None:
+            self.move_form = MoveForm(context, self.request,
+                                      f"{context.absolute_url()}/@@booking-occurrences")
+        return self.move_form.render()
 
     def t(self, message):
         return translate(message, context=self.request)
@@ -63,7 +79,8 @@ class BookingView(BrowserView):
         workflow = api.portal.get_tool("portal_workflow")
         return [{"id": item["id"], "title": translate(item["title"], domain="plone",
                                                       context=self.request)}
-                for item in workflow.getTransitionsFor(self.context)]
+                for item in workflow.getTransitionsFor(self.context)
+                if item["id"] != "resubmit"]  # only the requester's move runs it
 
     def history(self):
         workflow = api.portal.get_tool("portal_workflow")
@@ -92,7 +109,11 @@ class BookingView(BrowserView):
 
 
 class BookingOccurrencesView(BrowserView):
-    """POST from the booking page: cancel or move an occurrence (``series``)."""
+    """POST from the booking page: cancel or move an occurrence (``series``), or a booking.
+
+    A refused move renders the booking page again with the reasons next to the
+    fields and what was typed; everything else redirects to the booking page.
+    """
 
     def __call__(self):
         if self.request.method != "POST":
@@ -105,12 +126,14 @@ class BookingOccurrencesView(BrowserView):
         savepoint = transaction.savepoint()
         try:
             if form.get("move"):
-                start, end = self._new_period(occurrence)
+                start, end = new_period(form, occurrence, site_timezone())
                 move_occurrences(self.context, occurrence, start, end, scope, comment)
             else:
                 cancel_occurrences(self.context, occurrence, scope, comment)
         except BookingError as error:
             savepoint.rollback()
+            if form.get("move_form"):  # the move form: keep what was typed
+                return self._refused_move(error)
             api.portal.show_message(error_text(error, self.request), request=self.request,
                                     type="error")
         else:
@@ -119,20 +142,13 @@ class BookingOccurrencesView(BrowserView):
         self.request.response.redirect(self.context.absolute_url())
         return ""
 
-    def _new_period(self, occurrence):
-        """The new period from the form's date and times (the occurrence's date by default)."""
-        form = self.request.form
-        tz = site_timezone()
-        try:
-            day = date.fromisoformat((form.get("new_date") or occurrence[:10]).strip())
-            first = time.fromisoformat((form.get("new_start") or "").strip())
-            last = time.fromisoformat((form.get("new_end") or "").strip())
-        except ValueError:
-            raise BookingInvalid([("start", _("error_booking_time", default="Choose a time."))]
-                                 ) from None
-        end_day = day + timedelta(days=1) if last <= first else day
-        return (attach(datetime.combine(day, first), tz),
-                attach(datetime.combine(end_day, last), tz))
+    def _refused_move(self, error):
+        page = BookingView(self.context, self.request)
+        page.move_form = MoveForm(self.context, self.request,
+                                  f"{self.context.absolute_url()}/@@booking-occurrences")
+        page.move_form.show(error)
+        self.request.response.setStatus(getattr(error, "status", 400))
+        return page()
 
 
 class BookingTransitionView(BrowserView):

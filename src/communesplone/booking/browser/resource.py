@@ -11,9 +11,8 @@ from communesplone.booking.availability import may_see_details
 from communesplone.booking.availability import taken_entries
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.events import booking_refusal
-from communesplone.booking.occupancy import BookingConflict
+from communesplone.booking.browser.move import place_refusal
 from communesplone.booking.occupancy import BookingError
-from communesplone.booking.occupancy import BookingInvalid
 from communesplone.booking.occupancy import taken
 from communesplone.booking.rules import attach
 from communesplone.booking.rules import free_intervals
@@ -178,20 +177,8 @@ class ResourceView(BrowserView):
         return ""
 
     def _show(self, error):
-        field_map = {"start": "start_time", "end": "end_time", "repeat": "repeat"}
-        if isinstance(error, BookingInvalid):
-            for field, message in error.errors:
-                name = field_map.get(field, field)
-                text = self.t(message)
-                if name in FORM_FIELDS:
-                    self.errors[name] = f"{self.errors[name]} {text}" if name in self.errors \
-                        else text
-                else:
-                    self.general_errors.append(text)
-        else:
-            self.general_errors.append(self.t(error.message))
-        if isinstance(error, BookingConflict):
-            self.errors.setdefault("start_time", self.t(error.message))
+        place_refusal(self, error, {"start": "start_time", "end": "end_time", "repeat": "repeat"},
+                      FORM_FIELDS, conflict_field="start_time")
 
     # --- the calendar -----------------------------------------------------
 

@@ -1,7 +1,9 @@
 """``POST <booking>/@occurrences``: cancel or move one occurrence, or all from one on.
 
 Body: ``{"action": "cancel" | "move", "occurrence": "<ISO start of the occurrence>",
-"scope": "one" | "following", "start": ISO, "end": ISO (to move), "comment": "reason"}``.
+"scope": "one" | "following", "start": ISO, "end": ISO (to move), "comment": "reason"}``
+(``occurrence`` defaults to the first one: a single booking needs none). The
+requester moves and cancels until the deadline; managers at any time.
 Answers the occurrences held afterwards; a refusal is a ``BookingError``
 (400 per field, 403, or 409 with the conflicting periods) and changes nothing.
 """
@@ -20,7 +22,8 @@ from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
 
-def _moment(data, name):
+def moment(data, name):
+    """The aware datetime ``data[name]`` (a naive one is the site's wall time)."""
     try:
         return localize(datetime.fromisoformat(str(data.get(name) or "").strip()),
                         site_timezone())
@@ -30,21 +33,34 @@ def _moment(data, name):
                              ) from None
 
 
+def occurrence_of(booking, data):
+    """The ``occurrence`` named in ``data``; by default the first one held."""
+    occurrence = str(data.get("occurrence") or "")
+    if not occurrence:
+        periods = booking.periods(site_timezone())
+        occurrence = periods[0][0].isoformat() if periods else ""
+    return occurrence
+
+
+def action_error():
+    return BookingInvalid([("action", _(
+        "error_booking_occurrence_action", default="Choose to cancel or to move."))])
+
+
 class OccurrencesPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         data = json_body(self.request) or {}
         action = data.get("action")
         scope = data.get("scope") or "one"
-        occurrence = str(data.get("occurrence") or "")
+        occurrence = occurrence_of(self.context, data)
         comment = str(data.get("comment") or "")
         if action == "cancel":
             cancel_occurrences(self.context, occurrence, scope, comment)
         elif action == "move":
-            move_occurrences(self.context, occurrence, _moment(data, "start"),
-                             _moment(data, "end"), scope, comment)
+            move_occurrences(self.context, occurrence, moment(data, "start"),
+                             moment(data, "end"), scope, comment)
         else:
-            raise BookingInvalid([("action", _(
-                "error_booking_occurrence_action", default="Choose to cancel or to move."))])
+            raise action_error()
         return {"@id": f"{self.context.absolute_url()}/@occurrences",
                 "items": occurrences_json(self.context)}

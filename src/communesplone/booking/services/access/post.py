@@ -1,0 +1,43 @@
+"""``POST <resource>/@booking-access``: the requester moves or cancels through the link.
+
+Body: ``{"booking": "<uid>", "token": "<secret>", "action": "move" | "cancel",
+"occurrence": "<ISO start>" (default: the first), "scope": "one" | "following",
+"start": ISO, "end": ISO (to move), "comment": "..."}``. It runs as the
+requester (the link's transient user, Owner role only), so the deadline and
+every rule apply as on the link's page; answers what ``GET`` answers, or
+400/403/409 and changes nothing; a wrong token is a 404.
+"""
+
+from communesplone.booking.browser.access import BookingAccessView
+from communesplone.booking.series import cancel_occurrences
+from communesplone.booking.series import move_occurrences
+from communesplone.booking.services.access.get import access_json
+from communesplone.booking.services.access.get import booking_of_link
+from communesplone.booking.services.occurrences.post import action_error
+from communesplone.booking.services.occurrences.post import moment
+from communesplone.booking.services.occurrences.post import occurrence_of
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+
+class BookingAccessPost(Service):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        data = json_body(self.request) or {}
+        booking = booking_of_link(self.context, data.get("booking"), data.get("token"))
+        action = data.get("action")
+        scope = data.get("scope") or "one"
+        occurrence = occurrence_of(booking, data)
+        comment = str(data.get("comment") or "")
+        link = BookingAccessView(self.context, self.request)
+        with link._as_requester():
+            if action == "move":
+                move_occurrences(booking, occurrence, moment(data, "start"),
+                                 moment(data, "end"), scope, comment, requester=True)
+            elif action == "cancel":
+                cancel_occurrences(booking, occurrence, scope, comment, requester=True)
+            else:
+                raise action_error()
+        return access_json(self.context, booking)
