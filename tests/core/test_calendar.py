@@ -50,8 +50,12 @@ def test_upgrade_adds_the_record_and_keeps_the_settings(integration):
     registry = api.portal.get_tool("portal_registry")
     api.portal.set_registry_record("communesplone.core.commune_name", "Commune de Gesves")
     del registry.records["communesplone.core.closing_days"]
+    registry["plone.bundles/faceted.view.load_async"] = True  # as eea.facetednavigation sets it
     upgrade(api.portal.get_tool("portal_setup"))
     assert api.portal.get_registry_record("communesplone.core.closing_days") == []
+    for bundle in ("faceted.jquery", "faceted.view", "faceted.edit"):
+        assert registry[f"plone.bundles/{bundle}.load_async"] is False
+        assert registry[f"plone.bundles/{bundle}.load_defer"] is True
     assert api.portal.get_registry_record("communesplone.core.commune_name") == \
         "Commune de Gesves"
     steps = api.portal.get_tool("portal_setup").listUpgrades(

@@ -143,10 +143,7 @@ class PlainListLink(ViewletBase):
                             default="Simple list (works without JavaScript)"),
                           context=self.request)
         url = escape(self.context.aq_parent.absolute_url(), quote=True)
-        script = escape(f"{api.portal.get().absolute_url()}"
-                        "/++resource++communesplone.directory/directory-faceted.js", quote=True)
-        return (f'<p class="directory-plain-link"><a href="{url}">{escape(label)}</a></p>'
-                f'<script src="{script}" defer></script>')
+        return f'<p class="directory-plain-link"><a href="{url}">{escape(label)}</a></p>'
 
 
 class FacetedMapViewlet(MapResources, ViewletBase):

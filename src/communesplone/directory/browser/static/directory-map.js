@@ -3,7 +3,7 @@
    On the directory's page, the markers come from its GeoJSON export with the
    list's filters (data-geojson). On the faceted listing (data-faceted), they
    come from @@faceted-geojson with the listing's current query, and are drawn
-   again after every faceted search. Without JavaScript, or when Leaflet
+   again whenever the listing shows new results. Without JavaScript, or when Leaflet
    cannot load, the list stays the way in. */
 (function () {
   "use strict";
@@ -70,15 +70,31 @@
       query = window.Faceted.SortedQuery();
       delete query.b_start;
     }
-    var params = window.jQuery ? window.jQuery.param(query) : "";
-    return element.getAttribute("data-geojson") + (params ? "?" + params : "");
+    // the criteria as eea sends them to @@faceted_query: c2[]=a&c2[]=b
+    var params = new URLSearchParams();
+    Object.keys(query).forEach(function (key) {
+      var value = query[key];
+      if (Array.isArray(value)) {
+        value.forEach(function (item) { params.append(key + "[]", item); });
+      } else if (value !== undefined && value !== null) {
+        params.append(key, value);
+      }
+    });
+    var text = params.toString();
+    return element.getAttribute("data-geojson") + (text ? "?" + text : "");
   }
 
   if (element.hasAttribute("data-faceted")) {
-    if (window.jQuery && window.Faceted && window.Faceted.Events) {
-      window.jQuery(window.Faceted.Events).on(window.Faceted.Events.AJAX_QUERY_SUCCESS, function () {
-        load(facetedUrl());
-      });
+    // Redrawn whenever the listing shows new results. Watching the results rather
+    // than eea's jQuery event: Plone's bundles may load eea's scripts after this
+    // one, or with another jQuery than window.jQuery.
+    var results = document.getElementById("faceted-results");
+    var pending = null;
+    if (results && typeof window.MutationObserver === "function") {
+      new window.MutationObserver(function () {
+        window.clearTimeout(pending);
+        pending = window.setTimeout(function () { load(facetedUrl()); }, 150);
+      }).observe(results, { childList: true, subtree: true });
     }
     load(facetedUrl());
   } else {
