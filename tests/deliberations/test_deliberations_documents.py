@@ -110,3 +110,22 @@ def test_convocation_mailed_to_members_with_agenda_and_public_annexes(
     assert text.index("Compte 2025") < text.index("Nomination d'un agent")  # members see all
     [annex] = attachments.values()
     assert annex == b"%PDF-1.4 rapport"
+
+
+def test_commune_template_serves_every_language(council, tmp_path):
+    """One override serves every language; it gets ``language`` and translated labels."""
+    from communesplone.deliberations import documents
+
+    api.portal.set_registry_record("communesplone.core.languages", ["fr", "nl"])
+    meeting = make_meeting(council)
+    api.portal.set_registry_record(
+        "communesplone.deliberations.template_agenda",
+        '<html xmlns:tal="http://xml.zope.org/namespaces/tal"><head></head><body>'
+        '<h1 tal:condition="python: language == \'nl\'">Dagorde van de gemeente</h1>'
+        '<h1 tal:condition="python: language != \'nl\'">Ordre du jour de la commune</h1>'
+        '<h2 tal:repeat="s sections" tal:content="s/title"/></body></html>')
+    texts = {language: pdftotext(documents.render_pdf("agenda", documents.meeting_data(
+        meeting, False, True, language=language)), tmp_path) for language in ("fr", "nl")}
+    assert "Dagorde van de gemeente" in texts["nl"] and "Openbare zitting" in texts["nl"]
+    assert "Ordre du jour de la commune" not in texts["nl"]
+    assert "Ordre du jour de la commune" in texts["fr"] and "Séance publique" in texts["fr"]

@@ -58,10 +58,11 @@ def _configured_lines():
     """The closing days the commune set (none outside a site, e.g. in scripts)."""
     from plone import api
     from plone.api.exc import CannotGetPortalError
+    from zope.interface.interfaces import ComponentLookupError
 
     try:
         return api.portal.get_registry_record(CLOSING_DAYS_RECORD, default=None) or []
-    except CannotGetPortalError:
+    except (CannotGetPortalError, ComponentLookupError):
         return []
 
 

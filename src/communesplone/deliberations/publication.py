@@ -37,15 +37,41 @@ def member_addresses(assembly):
     return addresses
 
 
+def _register_title(title, language, several):
+    """The register title; with several languages each entry says its own."""
+    return f"{title} ({language.upper()})" if several else title
+
+
+def _attachment_name(name, language, several):
+    return f"{name}-{language}.pdf" if several else f"{name}.pdf"
+
+
+def _meeting_pdf(meeting, name, language):
+    """The PDF of meeting document ``name`` in ``language``, as the system sees it.
+
+    The convocation (for the members) holds the closed-session items; the public
+    documents (agenda, minutes) never do.
+    """
+    data = documents.meeting_data(meeting, include_closed=name == "convocation",
+                                  unrestricted=True, language=language)
+    return documents.render_pdf(name, data)
+
+
 def on_freeze(meeting):
-    """Send the convocation to the members; register the public agenda."""
+    """Send the convocation to the members; register the public agenda.
+
+    A commune serving several languages mails one convocation per language and
+    registers one agenda per language (each entry with its own SHA-256).
+    """
     assembly = meeting.get_assembly()
+    languages = documents.publication_languages()
+    several = len(languages) > 1
     items = [b._unrestrictedGetObject() for b in agenda.ordered_brains(meeting, True)]
     addresses = member_addresses(assembly)
     if addresses:
-        convocation = documents.render_pdf(
-            "convocation",
-            documents.meeting_data(meeting, include_closed=True, unrestricted=True))
+        convocations = [(_attachment_name("convocation", language, several),
+                         _meeting_pdf(meeting, "convocation", language), "application/pdf")
+                        for language in languages]
         send_mail(
             addresses,
             _("mail_convocation_subject", default="Convocation: ${meeting}",
@@ -54,25 +80,32 @@ def on_freeze(meeting):
               default="You are invited to the meeting ${meeting}. The agenda and the public "
                       "annexes are attached; every item is at ${url}.",
               mapping={"meeting": meeting.Title(), "url": meeting.absolute_url()}),
-            attachments=[("convocation.pdf", convocation, "application/pdf"),
-                         *_public_annexes(items)],
+            attachments=[*convocations, *_public_annexes(items)],
         )
     if assembly.public_sessions:
-        pdf = documents.render_pdf(
-            "agenda", documents.meeting_data(meeting, include_closed=False, unrestricted=True))
-        register.add_entry("agenda", meeting, pdf, meeting.Title())
+        for language in languages:
+            register.add_entry("agenda", meeting, _meeting_pdf(meeting, "agenda", language),
+                               _register_title(meeting.Title(), language, several))
 
 
 def on_publish(meeting):
-    """Publish the public decisions and register them and the (public) minutes."""
+    """Publish the public decisions and register them and the (public) minutes.
+
+    One register entry per publication language (see :func:`on_freeze`).
+    """
     if not meeting.get_assembly().public_sessions:
         return
+    languages = documents.publication_languages()
+    several = len(languages) > 1
     for brain in agenda.ordered_brains(meeting, True):
         item = brain._unrestrictedGetObject()
         if item.is_public() and brain.review_state in PUBLISHABLE_STATES:
             system_transition(item, "publish")
-            pdf = documents.render_pdf("extract", documents.extract_data(item, meeting))
-            register.add_entry("decision", item, pdf, item.Title())
-    pdf = documents.render_pdf(
-        "minutes", documents.meeting_data(meeting, include_closed=False, unrestricted=True))
-    register.add_entry("minutes", meeting, pdf, meeting.Title())
+            for language in languages:
+                pdf = documents.render_pdf(
+                    "extract", documents.extract_data(item, meeting, language=language))
+                register.add_entry("decision", item, pdf,
+                                   _register_title(item.Title(), language, several))
+    for language in languages:
+        register.add_entry("minutes", meeting, _meeting_pdf(meeting, "minutes", language),
+                           _register_title(meeting.Title(), language, several))

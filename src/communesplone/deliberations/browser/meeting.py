@@ -1,6 +1,7 @@
 """The meeting page: its agenda in agenda order, as the viewer may see it (catalog brains)."""
 
 from communesplone.deliberations import agenda
+from communesplone.deliberations import documents
 from communesplone.deliberations.roles import is_secretariat
 from plone import api
 from Products.Five import BrowserView
@@ -37,10 +38,16 @@ class MeetingView(BrowserView):
         return is_secretariat(self.context)
 
     def documents(self):
+        """A link per document the viewer may get, in each language the commune
+        serves (``minutes.pdf`` in the default one, ``minutes-nl.pdf`` …)."""
         url = f"{self.context.absolute_url()}/@@meeting-document?name="
         names = ["agenda"]
         if self.staff():
             names += ["convocation", "minutes"]
         elif self.state() in ("closed", "published"):
             names.append("minutes")
-        return [{"name": name, "url": url + name} for name in names]
+        default = documents.default_language()
+        return [{"name": name if language == default else f"{name}-{language}",
+                 "url": url + name + ("" if language == default else f"&language={language}"),
+                 "language": language}
+                for name in names for language in documents.publication_languages()]
