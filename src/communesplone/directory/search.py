@@ -189,16 +189,23 @@ def search(directory, criteria, now=None, facets=True):
     now = now or datetime.now(TIMEZONE)
     extra = open_now_criteria(catalog, directory, now) if criteria.open_now else {}
     query = dict(base_query(directory, criteria), **extra)
-    query["sort_on"] = "sortable_title"
-    results = catalog(**query)
-    total = len(results)
-    page = list(results[criteria.b_start:criteria.b_start + criteria.b_size])
+    # sorted up to the end of the page only (ZCatalog's partial sort): sorting every
+    # match by title cost 1 s at 100,000 entries for a page of 25
+    end = criteria.b_start + criteria.b_size
+    results = catalog(sort_on="sortable_title", sort_limit=end, **query)
+    total = getattr(results, "actual_result_count", None)
+    total = len(results) if total is None else total
+    page = list(results[criteria.b_start:end])
     found = {}
     if facets:
+        matches = {}  # a facet without its own filter counts over the same entries
         for name, index_name in (("category", "business_categories"),
                                  ("locality", "business_locality")):
             facet_query = dict(base_query(directory, criteria, with_facets_of=name), **extra)
-            found[name] = _facet(catalog, index_name, _rids(catalog(**facet_query)))
+            key = repr(sorted(facet_query.items()))
+            if key not in matches:
+                matches[key] = _rids(catalog(**facet_query))
+            found[name] = _facet(catalog, index_name, matches[key])
     return page, total, found
 
 
