@@ -94,6 +94,23 @@ def test_existing_orders_keep_their_due_date(site):
     assert made.due_date == before
 
 
+def test_lists_give_the_due_day_of_the_commune(site):
+    """An order due at 00:30 in Brussels is due the day before in UTC: the listings
+    (dashboard, ``@my-orders``) give the Brussels day."""
+    from communesplone.eguichet.listing import order_brains
+    from communesplone.eguichet.listing import summary
+
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Brussels")
+    with api.env.adopt_user("alice"):
+        made = order(site.catalog, site.residence)
+    made.due_date = datetime(2026, 11, 24, 23, 30, tzinfo=UTC)
+    made.reindexObject()
+    with api.env.adopt_user("paula"):
+        [line] = [summary(b) for b in order_brains(UID=made.UID())]
+    assert line["due"].startswith("2026-11-24T23:30")
+    assert line["due_day"] == "2026-11-25"
+
+
 def test_document_type_page_announces_working_days(site):
     from communesplone.eguichet.deadlines import due_day
 

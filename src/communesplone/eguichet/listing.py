@@ -2,6 +2,7 @@
 
 from communesplone.eguichet import _
 from DateTime import DateTime
+from communesplone.eguichet.deadlines import local_date
 from plone import api
 
 #: Dashboard filters: id -> (title, extra catalog query, builder of the query needing ``now``).
@@ -54,6 +55,9 @@ def summary(brain):
         "quantity": brain.eguichet_quantity,
         "created": brain.created.ISO8601() if brain.created else None,
         "due": due.ISO8601() if due else None,
+        # the day in the commune's timezone: an order due at 00:30 in Brussels is
+        # due the day before in UTC
+        "due_day": local_date(due.asdatetime()).isoformat() if due else None,
         "assignee": brain.eguichet_assignee,
     }
 
