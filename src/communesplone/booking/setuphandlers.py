@@ -1,6 +1,6 @@
 """Setup handlers of communesplone.booking."""
 
-from plone import api
+from communesplone.core.setuphandlers import remove_types_and_workflows
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
@@ -17,13 +17,4 @@ class HiddenProfiles:
 
 def uninstall(setup_tool):
     """Remove the types and the workflow (the uninstall profile's post handler)."""
-    site = api.portal.get()
-    types = site.portal_types
-    for name in TYPES:
-        if name in types.objectIds():
-            types.manage_delObjects([name])
-    workflows = site.portal_workflow
-    if WORKFLOW in workflows.objectIds():
-        workflows.manage_delObjects([WORKFLOW])
-    for name in TYPES:
-        workflows.setChainForPortalTypes([name], "(Default)")
+    remove_types_and_workflows(TYPES, [WORKFLOW])

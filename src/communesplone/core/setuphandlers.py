@@ -1,6 +1,7 @@
 """Setup handlers of communesplone.core."""
 
 from communesplone.core.groups import ensure_shared_groups
+from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
@@ -15,3 +16,19 @@ class HiddenProfiles:
 def post_install(context):
     """Create the shared staff groups (idempotent)."""
     ensure_shared_groups()
+
+
+def remove_types_and_workflows(types, workflows):
+    """What an add-on's uninstall leaves behind otherwise: its types, its workflows,
+    and its types' chains (back to the default one)."""
+    site = api.portal.get()
+    type_tool = site.portal_types
+    for name in types:
+        if name in type_tool.objectIds():
+            type_tool.manage_delObjects([name])
+    workflow_tool = site.portal_workflow
+    for workflow in workflows:
+        if workflow in workflow_tool.objectIds():
+            workflow_tool.manage_delObjects([workflow])
+    for name in types:
+        workflow_tool.setChainForPortalTypes([name], "(Default)")

@@ -1,5 +1,6 @@
 """Setup handlers of communesplone.deliberations."""
 
+from communesplone.core.setuphandlers import remove_types_and_workflows
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.annotation.interfaces import IAnnotations
@@ -22,17 +23,8 @@ def uninstall(setup_tool):
 
     Assemblies' member groups stay: they may hold people a commune still needs.
     """
+    remove_types_and_workflows(TYPES, WORKFLOWS)
     site = api.portal.get()
-    types = site.portal_types
-    for name in TYPES:
-        if name in types.objectIds():
-            types.manage_delObjects([name])
-    workflows = site.portal_workflow
-    for workflow in WORKFLOWS:
-        if workflow in workflows.objectIds():
-            workflows.manage_delObjects([workflow])
-    for name in TYPES:
-        workflows.setChainForPortalTypes([name], "(Default)")
     roles = [role for role in ROLES if role in site.valid_roles()]
     if roles:
         site._delRoles(roles)

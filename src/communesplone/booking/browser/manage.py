@@ -2,6 +2,7 @@
 
 from communesplone.booking import _
 from communesplone.booking.availability import taken_entries
+from communesplone.booking.browser.faceted import booking_row
 from communesplone.booking.content.booking import MANAGE_BOOKINGS
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.mails import format_period
@@ -133,26 +134,9 @@ class BookingsDashboardView(BrowserView):
         brains = sorted(catalog(**query)[:BATCH],
                         key=lambda brain: brain.review_state != "pending")
         titles = {brain.getPath(): brain.Title for brain in self.managed}
-        workflow = api.portal.get_tool("portal_workflow")
-        rows = []
-        for brain in brains:
-            booking = brain.getObject()
-            rows.append({
-                "url": brain.getURL(),
-                "period": brain.Title,
-                "resource": titles.get(brain.getPath().rsplit("/", 1)[0], ""),
-                "requester_name": booking.requester_name,
-                "organisation": booking.organisation,
-                "purpose": booking.purpose,
-                "attendees": booking.attendees,
-                "state": brain.review_state,
-                "state_title": translate(
-                    workflow.getTitleForStateOnType(brain.review_state, "Booking"),
-                    domain="plone", context=self.request),
-                "pending": brain.review_state == "pending",
-                "id": brain.UID,
-            })
-        return rows
+        return [booking_row(brain, brain.getObject(),
+                            titles.get(brain.getPath().rsplit("/", 1)[0], ""), self.request)
+                for brain in brains]
 
     def came_from(self):
         query = self.request.get("QUERY_STRING", "")

@@ -1,15 +1,14 @@
 """REST deserialization of a Booking: local times and the conventions' error format."""
 
 from communesplone.booking.content.booking import IBooking
+from communesplone.core.deserializer import FieldErrorsDeserializer
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingInvalid
 from communesplone.booking.rules import localize
 from datetime import datetime
-from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import IFieldDeserializer
-from zExceptions import BadRequest
 from zope.component import adapter
 from zope.interface import implementer
 from zope.publisher.interfaces.browser import IBrowserRequest
@@ -36,16 +35,7 @@ class BookingDatetimeDeserializer(DefaultFieldDeserializer):
 
 @implementer(IDeserializeFromJson)
 @adapter(IBooking, IBrowserRequest)
-class BookingDeserializer(DeserializeFromJson):
+class BookingDeserializer(FieldErrorsDeserializer):
     """Field errors become :class:`BookingInvalid` (400 ``ValidationError``)."""
 
-    def __call__(self, *args, **kwargs):
-        try:
-            return super().__call__(*args, **kwargs)
-        except BadRequest as error:
-            details = error.args[0] if error.args else None
-            if isinstance(details, list) and all(isinstance(item, dict) for item in details):
-                raise BookingInvalid(
-                    [(item.get("field") or "", item.get("message") or "") for item in details]
-                ) from None
-            raise
+    invalid = BookingInvalid

@@ -5,9 +5,9 @@ list; here they become :class:`DeliberationInvalid`, which the exception view
 below renders as ``{"error": {"type": "ValidationError", "errors": [...]}}``.
 """
 
+from communesplone.core.deserializer import FieldErrorsDeserializer
 from communesplone.deliberations import _
 from plone.rest.interfaces import IAPIRequest
-from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
@@ -28,16 +28,8 @@ class DeliberationInvalid(BadRequest):
 
 
 @implementer(IDeserializeFromJson)
-class DeliberationDeserializer(DeserializeFromJson):
-    def __call__(self, *args, **kwargs):
-        try:
-            return super().__call__(*args, **kwargs)
-        except BadRequest as error:
-            details = error.args[0] if error.args else None
-            if isinstance(details, list) and all(isinstance(i, dict) for i in details):
-                raise DeliberationInvalid(
-                    [(i.get("field") or "", i.get("message") or "") for i in details]) from None
-            raise
+class DeliberationDeserializer(FieldErrorsDeserializer):
+    invalid = DeliberationInvalid
 
 
 class DeliberationInvalidView(BrowserView):

@@ -6,14 +6,13 @@ rather than being ignored silently, so that a client relying on it learns
 at once. Field errors become :class:`OrderInvalid` (400 ``ValidationError``).
 """
 
+from communesplone.core.deserializer import FieldErrorsDeserializer
 from communesplone.eguichet import _
 from communesplone.eguichet.content.order import IDocumentOrder
 from communesplone.eguichet.content.order import SERVER_FIELDS
 from communesplone.eguichet.errors import OrderInvalid
 from plone.restapi.deserializer import json_body
-from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
-from zExceptions import BadRequest
 from zope.component import adapter
 from zope.interface import implementer
 from zope.publisher.interfaces.browser import IBrowserRequest
@@ -24,7 +23,9 @@ MSG_SERVER_FIELD = _("eguichet_error_server_field",
 
 @implementer(IDeserializeFromJson)
 @adapter(IDocumentOrder, IBrowserRequest)
-class OrderDeserializer(DeserializeFromJson):
+class OrderDeserializer(FieldErrorsDeserializer):
+    invalid = OrderInvalid
+
     def __call__(self, *args, **kwargs):
         data = kwargs.get("data")
         if data is None:
@@ -32,12 +33,4 @@ class OrderDeserializer(DeserializeFromJson):
         refused = sorted(key for key in data if key in SERVER_FIELDS)
         if refused:
             raise OrderInvalid([(key, MSG_SERVER_FIELD) for key in refused])
-        try:
-            return super().__call__(*args, **kwargs)
-        except BadRequest as error:
-            details = error.args[0] if error.args else None
-            if isinstance(details, list) and all(isinstance(item, dict) for item in details):
-                raise OrderInvalid(
-                    [(item.get("field") or "", item.get("message") or "") for item in details]
-                ) from None
-            raise
+        return super().__call__(*args, **kwargs)
