@@ -1,0 +1,132 @@
+"""What a person must never see on a page: the checks every browser journey runs.
+
+``assert_fit_for_people(page, language)`` fails on what PRODUCT.md names as a
+defect even when every element a test looks for is there: a horizontal
+scrollbar on a phone, visible text that is a raw UID, a msgid, JSON, a
+``\\uXXXX`` escape, an ISO timestamp or a Python traceback, an English
+workflow word on a French, Dutch or German page, Plone's editing toolbar
+shown to a citizen, and any axe-core WCAG 2.1 AA violation on the whole page.
+
+Use: ``from pagechecks import assert_fit_for_people`` in a browser test
+(``tests/`` is on ``sys.path``), after the page has loaded.
+"""
+
+from browser import axe_violations
+from pathlib import Path
+
+import re
+import xml.etree.ElementTree as ET
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "communesplone"
+
+#: Phone width of the checks and of ``make screenshots``.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+_UID = re.compile(r"\b[0-9a-f]{32}\b")
+# msgids are lower-case words joined by underscores with a known prefix.
+_MSGID = re.compile(
+    r"\b(?:label|help|heading|section|title|description|msg|button|error|"
+    r"demo|status|text|summary|legend|column|mail|option)_[a-z0-9]+(?:_[a-z0-9]+)*\b"
+)
+_JSON = re.compile(r'[{\[]\s*"[^"\n]{1,80}"\s*:|"\s*:\s*[{\["]')
+_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")
+_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\b\w+(?:Error|Exception): ")
+
+
+def workflow_ids():
+    """The ids of every add-on's workflow states and transitions
+    (``awaiting_payment``, ``accepted``…): shown to a person, they are raw values."""
+    ids = set()
+    for definition in SRC.glob("*/profiles/default/workflows/*/definition.xml"):
+        root = ET.parse(definition).getroot()
+        for node in root.iter():
+            for attribute in ("state_id", "transition_id"):
+                if node.tag in ("state", "transition") and node.get(attribute):
+                    ids.add(node.get(attribute))
+    return ids
+
+
+def workflow_titles():
+    """The English titles of every add-on's workflow states and transitions
+    (``Confirmed``, ``Awaiting payment``, ``Take it``…): on a French, Dutch or
+    German page they mean a title that was not translated."""
+    titles = set()
+    for definition in SRC.glob("*/profiles/default/workflows/*/definition.xml"):
+        root = ET.parse(definition).getroot()
+        for node in root.iter():
+            if node.tag in ("state", "transition") and node.get("title"):
+                titles.add(node.get("title"))
+            if node.tag == "action" and node.text and node.text.strip():
+                titles.add(node.text.strip())
+    return titles
+
+
+# Titles that read the same in French or Dutch are not English tells.
+_SHARED = {"Archive", "Accept", "Publication", "Confirmation", "Information", "Session"}
+ENGLISH_WORDS = sorted(workflow_titles() - _SHARED, key=len, reverse=True)
+#: Raw values of our own vocabularies besides the workflow ids.
+RAW_IDS = sorted((workflow_ids() | {"unpaid", "paid", "section_public", "section_private"})
+                 - {"publish", "session"}, key=len, reverse=True)
+
+
+def visible_text(page):
+    """The text a person reads: ``innerText`` of the body (hidden elements,
+    scripts and styles are left out by the browser)."""
+    return page.evaluate("() => document.body.innerText")
+
+
+def text_defects(text, language):
+    """What in ``text`` a person must not read, as a list of ``(kind, excerpt)``."""
+    found = []
+    for kind, pattern in (
+        ("uid", _UID), ("msgid", _MSGID), ("json", _JSON), ("escape", _ESCAPE),
+        ("iso-timestamp", _ISO), ("traceback", _TRACEBACK),
+    ):
+        for match in pattern.finditer(text):
+            start = max(0, match.start() - 30)
+            found.append((kind, text[start:match.end() + 30].replace("\n", " ")))
+    for raw in RAW_IDS:
+        if language == "en" and "_" not in raw:
+            continue  # "confirmed" is a word on an English page
+        # a URL, a path or a file name holding the id is not what is meant
+        if re.search(r"(?<![\w/.@#=-])" + re.escape(raw) + r"(?![\w/-]|\.\w)", text):
+            found.append(("raw-id", raw))
+    if language != "en":
+        for word in ENGLISH_WORDS:
+            if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+                found.append(("english", word))
+    return found
+
+
+def horizontal_overflow(page):
+    """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
+    return page.evaluate(
+        "() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)"
+    )
+
+
+def toolbar_shown(page):
+    """True when Plone's editing toolbar is on the page."""
+    return page.evaluate(
+        "() => !!document.querySelector('#edit-zone, .plone-toolbar-container, #plone-toolbar')"
+    )
+
+
+def assert_fit_for_people(page, language, label="", citizen=True, axe=True):
+    """Fail with every defect at once: the message says what a person would see."""
+    label = label or page.url
+    problems = []
+    overflow = horizontal_overflow(page)
+    if overflow:
+        problems.append(f"horizontal scroll of {overflow}px at width "
+                        f"{page.viewport_size['width']}")
+    problems.extend(f"{kind}: {excerpt!r}" for kind, excerpt in
+                    text_defects(visible_text(page), language))
+    if citizen and toolbar_shown(page):
+        problems.append("Plone's toolbar is shown to a citizen")
+    if axe:
+        problems.extend(f"axe {rule} ({impact}): {targets}"
+                        for rule, impact, targets in axe_violations(page))
+    assert problems == [], f"{label}:\n  " + "\n  ".join(problems)
