@@ -6,13 +6,14 @@ UV := $(BIN)/uv
 UV_VERSION := 0.13.9
 export PORT ?= 8080
 
-.PHONY: help install start test test-fast lint format i18n constraints clean bench
+.PHONY: help install start test test-fast lint format i18n constraints clean bench screenshots
 .PHONY: start-cluster backup restore migrate bench-cluster
 
 help:
 	@echo "make start   install, create the demo commune site, serve it on http://localhost:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make lint    ruff"
+	@echo "make screenshots   walk the citizen journeys, PNGs in docs/screenshots/"
 	@echo "make start-cluster N=2   N processes on RelStorage (STORAGE=relstorage COMMUNESPLONE_DSN=...)"
 	@echo "make backup | restore    repozo (FileStorage) or pg_dump (RelStorage), see docs/hosting.md"
 
@@ -35,6 +36,11 @@ start: install
 
 test: install node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The guided tour: each citizen journey in Chromium, fr and nl, 1366 and 390 px,
+# written to docs/screenshots/ (with REPORT.md: what a person should not see).
+screenshots: install node_modules/.installed
+	$(BIN)/python scripts/screenshots.py
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser and not slow"
