@@ -113,3 +113,29 @@ def addon_testing(addon):
             bases=(fixture, WSGI_SERVER_FIXTURE), name=f"CommunesPlone:{addon}:Functional"
         ),
     )
+
+
+class CommunesploneDemoLayer(PloneSandboxLayer):
+    """The demo commune as ``make start`` makes it: the ``demo`` preset's commune
+    settings (bilingual French and Dutch) and its demo content. The citizen
+    journeys (``tests/test_journeys.py``) walk it."""
+
+    defaultBases = (COMMUNESPLONE_FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        from communesplone.policy.presets import load_preset
+        from plone import api
+        from zope.globalrequest import setRequest
+
+        # The demo's order numbering reads the request, as under `make start`.
+        setRequest(portal.REQUEST)
+        preset = load_preset("demo")
+        for key, value in preset.commune.items():
+            api.portal.set_registry_record(f"communesplone.core.{key}", value)
+        applyProfile(portal, "communesplone.policy:demo")
+
+
+COMMUNESPLONE_DEMO_FIXTURE = CommunesploneDemoLayer()
+COMMUNESPLONE_DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(COMMUNESPLONE_DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="CommunesPlone:DemoFunctional"
+)
