@@ -76,10 +76,10 @@ class Tour:
     def shot(self, name):
         """Screenshot the page as it is and check it as a person would see it."""
         self.count += 1
-        label = f"{self.language}/{self.width}/{self.count:02d}-{name} ({self.page.url})"
+        label = f"{self.language}/{self.width}/{name} ({self.page.url})"
         self.page.wait_for_timeout(300)
         if self.folder is not None:
-            self.page.screenshot(path=str(self.folder / f"{self.count:02d}-{name}.png"),
+            self.page.screenshot(path=str(self.folder / f"{name}.png"),
                                  full_page=True)
         try:
             assert_fit_for_people(self.page, self.language, label=label, citizen=True)
