@@ -286,25 +286,41 @@ def _language(language):
     return language if language in WORDS else "en"
 
 
+def day_hours(hours, weekday, language="fr"):
+    """One weekday's hours in words, e.g. ``"de 9 h à 12 h et de 13 h 30 à 18 h"``, ``"fermé"``."""
+    words = WORDS[_language(language)]
+    ranges = hours.weekly[weekday]
+    if not ranges:
+        return words["closed"]
+    return words["and"].join(
+        words["range"].format(start=words["time"](start), end=words["time"](end))
+        for start, end in ranges)
+
+
+def week_table(hours, language="fr"):
+    """``[(day name, hours in words)]`` from Monday to Sunday, for a table."""
+    lang = _language(language)
+    return [(DAY_NAMES[lang][weekday], day_hours(hours, weekday, lang)) for weekday in range(7)]
+
+
 def describe_day(hours, weekday, language="fr"):
     """One weekday in words, e.g. ``"lundi : de 9 h à 12 h et de 13 h 30 à 18 h"``."""
     lang = _language(language)
     words = WORDS[lang]
-    ranges = hours.weekly[weekday]
-    if ranges:
-        text = words["and"].join(
-            words["range"].format(start=words["time"](start), end=words["time"](end))
-            for start, end in ranges)
-    else:
-        text = words["closed"]
-    return f"{DAY_NAMES[lang][weekday]}{words['colon']}{text}"
+    return f"{DAY_NAMES[lang][weekday]}{words['colon']}{day_hours(hours, weekday, lang)}"
 
 
 def describe(hours, language="fr", today=None):
     """Every weekday in words, then the closures still to come (or all without ``today``)."""
     lang = _language(language)
-    words = WORDS[lang]
-    lines = [describe_day(hours, weekday, lang) for weekday in range(7)]
+    return [describe_day(hours, weekday, lang) for weekday in range(7)] + \
+        describe_closures(hours, lang, today)
+
+
+def describe_closures(hours, language="fr", today=None):
+    """The exceptional closures in words (those still to come when ``today`` is given)."""
+    words = WORDS[_language(language)]
+    lines = []
     for first, last, reason in hours.closures:
         if today is not None and last < today:
             continue

@@ -63,6 +63,11 @@ class MapResources:
                 "/++resource++communesplone.directory/directory-location-picker.js")
 
     @property
+    def directory_style(self):
+        return (f"{api.portal.get().absolute_url()}"
+                "/++resource++communesplone.directory/directory.css")
+
+    @property
     def map_script(self):
         return (f"{api.portal.get().absolute_url()}"
                 "/++resource++communesplone.directory/directory-map.js")
@@ -203,11 +208,6 @@ class FacetedMapViewlet(MapResources, ViewletBase):
 
     def download_url(self):
         return f"{self.context.aq_parent.absolute_url()}/@@export-geojson"
-
-    @property
-    def search_style(self):
-        return (f"{api.portal.get().absolute_url()}"
-                "/++resource++communesplone.directory/directory-search.css")
 
     @property
     def search_script(self):
