@@ -33,7 +33,8 @@ def test_listing_and_entry_are_accessible(live, page):
     page.get_by_role("link", name="Boulangerie Dubois").click()
     page.wait_for_load_state()
     assert page.locator("#content h1").inner_text() == "Boulangerie Dubois"
-    assert page.locator(".business-hours li").count() == 8
+    assert page.locator(".business-hours tr").count() == 7
+    assert page.locator(".business-closures li").count() == 1
     assert axe_violations(page, include=["#content"]) == []
     # the proposal form
     page.goto(f"{live['url']}/@@propose-business")

@@ -6,7 +6,10 @@ criteria; "open now" is computed at the request's minute (Europe/Brussels).
 
 from communesplone.directory.faceted import IDirectorySearch
 from communesplone.directory.faceted import SEARCH_ID
+from communesplone.directory.faceted import LAYOUT
 from communesplone.directory.upgrades.v1001 import add_faceted_listings
+from communesplone.directory.upgrades.v1002 import update_faceted_listings
+from eea.facetednavigation.layout.interfaces import IFacetedLayout
 from datetime import datetime
 from datetime import timedelta
 from directoryhelpers import CATEGORIES
@@ -148,6 +151,58 @@ def test_links_between_the_plain_page_and_the_faceted_one(site):
     faceted = get(site["search"])
     assert f'href="{site["url"]}"' in faceted.text
     assert "directory-plain-link" in faceted.text
+
+
+def test_results_are_a_list_in_words(site):
+    """Name, category (its last part), locality, open or closed now in words; a
+    thumbnail only for an entry with a logo; counts on the check boxes."""
+    html = get(f"{site['search']}/@@faceted_query").text
+    assert 'class="directory-results"' in html and "eea-preview-items" not in html
+    assert html.count('class="directory-result"') == 3
+    assert ">Menuiserie Lambert</a>" in html and ">Wépion<" in html
+    assert ">Menuisier<" in html  # not "Artisans, Menuisier"
+    assert "Open now" in html and "Closed now" in html
+    assert "directory-result-thumb" not in html  # no logo, no empty image
+    criteria = ICriteria(site["directory"][SEARCH_ID])
+    assert criteria.get("c2").get("count") is True and criteria.get("c3").get("count") is True
+    page = get(site["search"]).text
+    assert "faceted-count" in page and 'aria-controls="left-area"' in page
+
+
+def test_a_logo_gives_a_thumbnail(site):
+    from plone.namedfile.file import NamedBlobImage
+
+    import base64
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    transaction.begin()
+    business = site["directory"]["menuiserie"]
+    with api.env.adopt_roles(["Manager"]):
+        business.logo = NamedBlobImage(data=png, filename="logo.png")
+        business.reindexObject()
+    transaction.commit()
+    html = get(f"{site['search']}/@@faceted_query").text
+    assert html.count("directory-result-thumb") == 1
+    assert f"{business.absolute_url()}/@@images/logo/thumb" in html
+
+
+def test_upgrade_1002_gives_existing_listings_the_list_and_counts(directory):
+    search = directory[SEARCH_ID]
+    criteria = ICriteria(search)
+    with api.env.adopt_roles(["Manager"]):
+        # a listing as version 1001 made it: eea's cards, no counts
+        criteria.edit("c2", count=False)
+        criteria.edit("c3", count=False)
+        IFacetedLayout(search).update_layout("faceted-preview-items")
+    update_faceted_listings()
+    assert IFacetedLayout(search).layout == LAYOUT
+    assert criteria.get("c2").get("count") is True and criteria.get("c3").get("count") is True
+    update_faceted_listings()  # idempotent
+    assert IFacetedLayout(search).layout == LAYOUT
+    setup = api.portal.get_tool("portal_setup")
+    steps = setup.listUpgrades("communesplone.directory:default", show_old=True)
+    assert any(step["dest"] == ("1002",) for step in steps)
 
 
 def test_upgrade_step_adds_the_listing_to_existing_directories(directory):

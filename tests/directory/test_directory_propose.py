@@ -45,7 +45,7 @@ def _fields(token, **extra):
         "form.widgets.latitude": "50.4669",
         "form.widgets.longitude": "4.8675",
         "form.widgets.email": "info@dubois.be",
-        "form.widgets.hours_monday": "09:00-12:00, 13:30-18:00",
+        "form.widgets.opening_hours": "lundi 9h-12h, 13h30-18h",
         "form.widgets.categories": [b"Commerce > Alimentation > Boulangerie".hex()],
         "form.widgets.categories-empty-marker": "1",
         "form.buttons.send": "Send",
@@ -63,6 +63,7 @@ def test_propose_confirm_moderate(mail_site, smtp_server):
                   "form.widgets.submitter": "admin"}), timeout=60)
     assert answer.status_code == 200
     assert "48" in answer.text  # the thanks
+    assert "from 09:00 to 12:00 and from 13:30 to 18:00" in answer.text  # read back in words
     transaction.begin()
     assert entries_of(mail_site["directory"]) == []  # nothing before the confirmation
     [(_sender, recipients, message)] = smtp_server.inbox.messages
@@ -102,16 +103,16 @@ def test_bad_input_is_kept_with_messages(mail_site, smtp_server):
     session = requests.Session()
     _page, token = _form(session, mail_site["url"])
     answer = session.post(f"{mail_site['url']}/@@propose-business", data=_fields(
-        token, **{"form.widgets.postcode": "500", "form.widgets.hours_monday": "12:00-09:00",
+        token, **{"form.widgets.postcode": "500", "form.widgets.opening_hours": "12h-9h",
                   "form.widgets.enterprise_number": "0403019262",
                   "form.widgets.website": "dubois"}), timeout=60)
     assert answer.status_code == 200
     text = answer.text
     assert "not a valid Belgian postcode" in text
     assert "not a valid enterprise number" in text
-    assert "must end after it starts" in text
+    assert "12h-9h \u00bb ends before it starts" in text
     assert "not a valid web address" in text
-    assert 'value="Boulangerie Dubois"' in text and 'value="12:00-09:00"' in text
+    assert 'value="Boulangerie Dubois"' in text and '>12h-9h</textarea>' in text
     assert smtp_server.inbox.messages == []
 
 

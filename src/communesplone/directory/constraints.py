@@ -8,7 +8,10 @@ the ``errors`` list). Empty values pass: ``required`` decides about those.
 from communesplone.directory import _
 from communesplone.directory.categories import normalise
 from communesplone.directory.hours import HoursError
+from communesplone.directory.hours import WEEKDAYS
 from communesplone.directory.hours import parse_hours
+from communesplone.directory.hours import parse_text
+from communesplone.directory.hours import to_data
 from urllib.parse import urlsplit
 from zope.schema import ValidationError
 
@@ -141,6 +144,63 @@ def hours_constraint(value):
         parse_hours(value)
     except HoursError as error:
         raise HOURS_ERRORS.get(error.code, InvalidHours)(error.detail) from None
+    return True
+
+
+#: what a person is told when hours typed as text cannot be read (``${words}``: what was typed)
+HOURS_TEXT_MESSAGES = {
+    "text": _("directory_error_hours_words",
+              default="We did not understand \u00ab ${words} \u00bb. Write for example "
+              "\u00ab lundi-vendredi 9h-18h, samedi 9h-12h \u00bb or "
+              "\u00ab 9h30-12h, 13h-17h30, fermé le lundi \u00bb."),
+    "days_without_hours": _("directory_error_hours_days",
+                            default="Which hours for \u00ab ${words} \u00bb? Add them "
+                            "(\u00ab ${words} 9h-18h \u00bb) or write \u00ab fermé \u00bb."),
+    "end_before_start": _("directory_error_hours_range",
+                          default="\u00ab ${words} \u00bb ends before it starts: write the "
+                          "opening time first (9h-18h)."),
+    "time": _("directory_error_hours_time",
+              default="\u00ab ${words} \u00bb is not a time of day (from 0h to 24h)."),
+    "overlap": _("directory_error_hours_overlap_day",
+                 default="Two opening ranges of ${words} overlap."),
+}
+DAY_MESSAGES = {
+    "monday": _("weekday_monday", default="Monday"),
+    "tuesday": _("weekday_tuesday", default="Tuesday"),
+    "wednesday": _("weekday_wednesday", default="Wednesday"),
+    "thursday": _("weekday_thursday", default="Thursday"),
+    "friday": _("weekday_friday", default="Friday"),
+    "saturday": _("weekday_saturday", default="Saturday"),
+    "sunday": _("weekday_sunday", default="Sunday"),
+}
+
+
+class HoursTextError(ValidationError):
+    """Hours typed as text that cannot be read; the message names the words concerned."""
+
+    def __init__(self, code, detail):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+    def doc(self):
+        message = HOURS_TEXT_MESSAGES.get(self.code, HOURS_TEXT_MESSAGES["text"])
+        words = self.detail
+        if self.code == "overlap" and words in WEEKDAYS:
+            words = DAY_MESSAGES[words]
+        return _(message, default=message.default, mapping={"words": words})
+
+
+def read_hours_text(value):
+    """Hours as people type them -> the stored form; :class:`HoursTextError` when not read."""
+    try:
+        return to_data(parse_text(value or ""))
+    except HoursError as error:
+        raise HoursTextError(error.code, error.detail) from None
+
+
+def hours_text_constraint(value):
+    read_hours_text(value)
     return True
 
 

@@ -8,11 +8,21 @@ to six decimals (10 cm) in the locale's notation, and either separator read.
 """
 
 from communesplone.directory import _
+from communesplone.directory.constraints import HoursTextError
+from communesplone.directory.constraints import InvalidJSON
+from communesplone.directory.constraints import read_hours_text
 from communesplone.directory.content.business import ICoordinate
+from communesplone.directory.content.business import IHoursField
+from communesplone.directory.hours import HoursError
+from communesplone.directory.hours import parse_hours
+from communesplone.directory.hours import to_text
+from plone import api
 from z3c.form.converter import BaseDataConverter
 from z3c.form.converter import FormatterValidationError
 from z3c.form.interfaces import IWidget
 from zope.component import adapter
+
+import json
 
 PATTERN = "0.######"
 
@@ -36,3 +46,37 @@ class CoordinateConverter(BaseDataConverter):
             return float(text.replace(",", "."))
         except ValueError:
             raise FormatterValidationError(self.errorMessage, value) from None
+
+
+@adapter(IHoursField, IWidget)
+class HoursConverter(BaseDataConverter):
+    """Opening hours in an edit form as people write them: shown as
+    "lundi-vendredi 9h-18h; samedi 9h-12h" in the page's language, read by
+    :func:`~communesplone.directory.hours.parse_text`. Hours with exceptional
+    closures are shown as JSON (the words have no way to say them), and JSON
+    typed in the box is read as before."""
+
+    def toWidgetValue(self, value):
+        if not value:
+            return ""
+        try:
+            hours = parse_hours(value)
+        except HoursError:
+            hours = None  # old or imported data: shown as it is, not lost
+        if hours is None or hours.closures:
+            return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return to_text(hours, api.portal.get_current_language() or "fr")
+
+    def toFieldValue(self, value):
+        text = (value or "").strip()
+        if not text:
+            return self.field.missing_value
+        if text.startswith("{"):
+            try:
+                return json.loads(text)
+            except ValueError:
+                raise FormatterValidationError(InvalidJSON.__doc__, value) from None
+        try:
+            return read_hours_text(text)
+        except HoursTextError as error:
+            raise FormatterValidationError(error.doc(), value) from None

@@ -20,12 +20,15 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from communesplone.directory import _
 from communesplone.directory.hours import TIMEZONE
+from communesplone.directory.categories import depth
+from communesplone.directory.categories import leaf
 from communesplone.directory.categories import parse_lines
 from communesplone.directory.search import Criteria
 from communesplone.directory.search import open_now_criteria
 from communesplone.directory.search import search as search_entries
 from datetime import datetime
 from eea.facetednavigation.criteria.interfaces import ICriteria
+from eea.facetednavigation.layout.interfaces import IFacetedLayout
 from eea.facetednavigation.widgets.boolean.interfaces import IBooleanSchema
 from eea.facetednavigation.widgets.boolean.widget import Widget as BooleanWidget
 from pathlib import Path
@@ -42,6 +45,8 @@ from zope.schema.vocabulary import SimpleVocabulary
 import io
 
 SEARCH_ID = "search"
+#: the listing's layout: a result list (browser/templates/faceted-results.pt)
+LAYOUT = "faceted-directory-list"
 CRITERIA = Path(__file__).parent / "faceted_criteria" / "search.xml"
 
 #: criterion id -> its title (translated to the site's language at creation)
@@ -100,9 +105,21 @@ def ensure_search(directory):
         for cid, message in TITLES.items():
             if criteria.get(cid) is not None:
                 criteria.edit(cid, title=translate(message, target_language=language))
+        IFacetedLayout(search).update_layout(LAYOUT)
         _publish(search)
         search.reindexObject()
     return search
+
+
+def update_search(search):
+    """Bring an existing listing to today's page: counts on the check boxes (the
+    ``count`` of the first criteria was stored as false: eea reads ``"1"`` as no)
+    and the result list layout. The criteria's titles and other settings stay."""
+    criteria = ICriteria(search)
+    for cid in ("c2", "c3"):
+        if criteria.get(cid) is not None:
+            criteria.edit(cid, count=True, hidezerocount=True)
+    IFacetedLayout(search).update_layout(LAYOUT)
 
 
 def _publish(search):
@@ -164,7 +181,10 @@ def categories_vocabulary(context):
     """The directory's categories (public: its editors define them), parents included."""
     directory = _search_directory(context)
     categories = parse_lines(getattr(directory, "categories", None) or []) if directory else []
-    return SimpleVocabulary([SimpleTerm(value, token_of(value), value) for value in categories])
+    # the last part of the name, indented by level: "Boulangerie" under "Alimentation"
+    return SimpleVocabulary([
+        SimpleTerm(value, token_of(value), "\u00a0\u00a0" * depth(value) + leaf(value))
+        for value in categories])
 
 
 @provider(IVocabularyFactory)

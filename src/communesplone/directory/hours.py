@@ -286,25 +286,41 @@ def _language(language):
     return language if language in WORDS else "en"
 
 
+def day_hours(hours, weekday, language="fr"):
+    """One weekday's hours in words, e.g. ``"de 9 h à 12 h et de 13 h 30 à 18 h"``, ``"fermé"``."""
+    words = WORDS[_language(language)]
+    ranges = hours.weekly[weekday]
+    if not ranges:
+        return words["closed"]
+    return words["and"].join(
+        words["range"].format(start=words["time"](start), end=words["time"](end))
+        for start, end in ranges)
+
+
+def week_table(hours, language="fr"):
+    """``[(day name, hours in words)]`` from Monday to Sunday, for a table."""
+    lang = _language(language)
+    return [(DAY_NAMES[lang][weekday], day_hours(hours, weekday, lang)) for weekday in range(7)]
+
+
 def describe_day(hours, weekday, language="fr"):
     """One weekday in words, e.g. ``"lundi : de 9 h à 12 h et de 13 h 30 à 18 h"``."""
     lang = _language(language)
     words = WORDS[lang]
-    ranges = hours.weekly[weekday]
-    if ranges:
-        text = words["and"].join(
-            words["range"].format(start=words["time"](start), end=words["time"](end))
-            for start, end in ranges)
-    else:
-        text = words["closed"]
-    return f"{DAY_NAMES[lang][weekday]}{words['colon']}{text}"
+    return f"{DAY_NAMES[lang][weekday]}{words['colon']}{day_hours(hours, weekday, lang)}"
 
 
 def describe(hours, language="fr", today=None):
     """Every weekday in words, then the closures still to come (or all without ``today``)."""
     lang = _language(language)
-    words = WORDS[lang]
-    lines = [describe_day(hours, weekday, lang) for weekday in range(7)]
+    return [describe_day(hours, weekday, lang) for weekday in range(7)] + \
+        describe_closures(hours, lang, today)
+
+
+def describe_closures(hours, language="fr", today=None):
+    """The exceptional closures in words (those still to come when ``today`` is given)."""
+    words = WORDS[_language(language)]
+    lines = []
     for first, last, reason in hours.closures:
         if today is not None and last < today:
             continue
@@ -339,3 +355,223 @@ def opening_hours_specification(hours):
                       "closes": "00:00", "validFrom": first.isoformat(),
                       "validThrough": last.isoformat()})
     return specs
+
+
+# --- hours as people write them ------------------------------------------------
+# "9h-18h", "9h30-12h, 13h-17h30", "fermé le lundi", "09:00-18:00",
+# "lundi-vendredi 9h-18h", "9u-18u", "gesloten op maandag"... read into the stored
+# form. The text is read as a row of tokens (days, time ranges, "closed" words,
+# small linking words); anything else is refused by name, so the form can say
+# which part it did not understand.
+
+_DAY_WORDS = {
+    0: ("lundi", "lun", "maandag", "ma", "monday", "mon", "montag", "mo"),
+    1: ("mardi", "mar", "dinsdag", "di", "tuesday", "tue", "tues", "dienstag"),
+    2: ("mercredi", "mer", "woensdag", "wo", "wednesday", "wed", "mittwoch", "mi"),
+    3: ("jeudi", "jeu", "donderdag", "do", "thursday", "thu", "thurs", "donnerstag"),
+    4: ("vendredi", "ven", "vrijdag", "vr", "friday", "fri", "freitag", "fr"),
+    5: ("samedi", "sam", "zaterdag", "za", "saturday", "sat", "samstag", "sa"),
+    6: ("dimanche", "dim", "zondag", "zo", "sunday", "sun", "sonntag", "so"),
+}
+_DAY_OF = {word: day for day, words in _DAY_WORDS.items() for word in words}
+#: words that stand for several days
+_DAY_SETS = {
+    "week-end": (5, 6), "weekend": (5, 6), "semaine": (0, 1, 2, 3, 4),
+    "weekdagen": (0, 1, 2, 3, 4), "werkdagen": (0, 1, 2, 3, 4), "weekdays": (0, 1, 2, 3, 4),
+    "jours": tuple(range(7)), "dagelijks": tuple(range(7)), "daily": tuple(range(7)),
+    "dag": tuple(range(7)), "7j/7": tuple(range(7)), "7/7": tuple(range(7)),
+    "werktags": (0, 1, 2, 3, 4), "taglich": tuple(range(7)),
+}
+_CLOSED_WORDS = ("fermes", "fermees", "fermee", "ferme", "gesloten", "closed",
+                 "geschlossen", "ruhetag", "sluitingsdag", "dicht")
+#: "sauf le dimanche": the days that follow are closed
+_EXCEPT_WORDS = ("sauf", "behalve", "uitgezonderd", "except", "ausser")
+#: small words that link the others and say nothing by themselves
+_FILLERS = frozenset((
+    "de", "du", "des", "le", "les", "la", "l", "et", "au", "aux", "a", "en", "ouvert", "ouverte",
+    "tous", "tout", "chaque", "horaires", "horaire", "van", "tot", "op", "s", "elke",
+    "iedere", "alle", "open", "uur", "on", "and", "from", "to", "every", "all", "am", "von",
+    "bis", "und", "jeden", "ab", "the", "h", "u", "uhr", "t/m", "tem"))
+_TIME_PART = r"(\d{1,2})(?:\s*(?:uur|uhr|h|u|:|\.)\s*(\d{2})?)?"
+_RANGE_LINK = r"\s*(?:-|–|—|>|à|a|au|tot|to|till|until|bis)\s*"
+_DAY_NAME = "|".join(sorted((re.escape(w) for w in _DAY_OF), key=len, reverse=True))
+_TOKEN = re.compile(
+    rf"(?P<range>(?:de\s+|van\s+|from\s+|von\s+)?{_TIME_PART}{_RANGE_LINK}{_TIME_PART}(?:\s*(?:h|u|uur|uhr)\b)?)"
+    rf"|(?P<days>(?:du\s+|van\s+|from\s+|von\s+)?(?P<first>{_DAY_NAME})\.?"
+    rf"(?:\s*(?:-|–|au|à|a|tot|t/m|tem|to|bis)\s*(?P<last>{_DAY_NAME})\.?)?)(?![a-z])"
+    rf"|(?P<set>7j/7|7/7|week-end|[a-z]+)"
+    rf"|(?P<sep>[\s,;:/+&.()\-–]+)"
+    rf"|(?P<other>\S+?)(?=[\s,;]|$)")
+
+
+def _fold(text):
+    """Lower case without accents ("Fermé" -> "ferme"), so each word is spelt once."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def _time(hours, minutes, where):
+    hours, minutes = int(hours), int(minutes or 0)
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        raise HoursError("time", where)
+    return hours * 60 + minutes
+
+
+class _Segment:
+    """Some days (None: every day not named elsewhere), their ranges or "closed"."""
+
+    def __init__(self, days=None, closed=False):
+        self.days = set(days) if days is not None else None
+        self.ranges = []
+        self.closed = closed
+        self.closed_first = closed  # "fermé le lundi": the days come after the word
+        self.words = []  # the days as typed
+
+
+def _day_span(first, last):
+    if last is None or last == first:
+        return (first,)
+    if last > first:
+        return tuple(range(first, last + 1))
+    return tuple(range(first, 7)) + tuple(range(0, last + 1))  # "samedi-mardi"
+
+
+def parse_text(text):
+    """Hours as people write them -> :class:`OpeningHours`; :class:`HoursError` when not read.
+
+    A part without a day ("9h-18h") sets every day; a part with days
+    ("lundi-vendredi 9h-18h", "fermé le lundi") sets those days and wins over
+    the first kind; "closed" wins over hours for the same day. A day never
+    named is closed. Errors, ``detail`` being the words as typed: ``"text"``
+    (not understood), ``"days_without_hours"``, ``"time"`` (no such time),
+    ``"end_before_start"``; ``"overlap"`` (``detail``: the weekday id).
+    """
+    original = (text or "").strip()
+    folded = _fold(original)
+    if not folded:
+        return EMPTY
+    segments = []
+    unknown = []
+    for match in _TOKEN.finditer(folded):
+        current = segments[-1] if segments else None
+        typed = _original_word(original, match)
+        if match.group("range"):
+            start_h, start_m, end_h, end_m = match.group(2, 3, 4, 5)
+            item = (_time(start_h, start_m, typed), _time(end_h, end_m, typed))
+            if item[1] <= item[0]:
+                raise HoursError("end_before_start", typed)
+            if current is None or current.closed:
+                current = _Segment()
+                segments.append(current)
+            current.ranges.append(item)
+            continue
+        if match.group("days"):
+            days = _day_span(_DAY_OF[match.group("first")],
+                             _DAY_OF[match.group("last")] if match.group("last") else None)
+        elif match.group("set"):
+            word = match.group("set")
+            if word in _FILLERS:
+                continue
+            if word in _CLOSED_WORDS or word in _EXCEPT_WORDS:
+                if word in _CLOSED_WORDS and current is not None and current.days is not None \
+                        and not current.ranges and not current.closed:
+                    current.closed = True  # "lundi : fermé"
+                else:
+                    segments.append(_Segment(closed=True))
+                continue
+            if word not in _DAY_SETS:
+                unknown.append(typed)
+                continue
+            days = _DAY_SETS[word]
+        elif match.group("sep"):
+            continue
+        else:
+            unknown.append(typed)
+            continue
+        if current is not None and not current.ranges and (
+                current.closed_first or (not current.closed and current.days is not None)):
+            current.days = (current.days or set()) | set(days)  # "lundi, mardi", "fermé le lundi"
+        else:
+            current = _Segment(days)
+            segments.append(current)
+        current.words.append(typed)
+    if unknown:
+        raise HoursError("text", ", ".join(dict.fromkeys(unknown)))
+    return _apply(segments)
+
+
+def _original_word(original, match):
+    """The words as typed (accents kept) where the folded text did not read."""
+    text = original[match.start():match.end()].strip(" ,;:")
+    return text or match.group(0).strip()
+
+
+def _apply(segments):
+    weekly = [[] for _day in range(7)]
+    for segment in segments:
+        if segment.days is None:
+            for day in range(7):
+                weekly[day] = [] if segment.closed else list(segment.ranges)
+    named = set()
+    lonely = []
+    for segment in segments:
+        if segment.days is None:
+            continue
+        if not segment.closed and not segment.ranges:
+            if len(segment.days) < 7:  # "tous les jours" alone says nothing
+                lonely.extend(segment.words)
+            continue
+        for day in sorted(segment.days):
+            if day not in named:
+                weekly[day] = []
+                named.add(day)
+            if not segment.closed:
+                weekly[day].extend(segment.ranges)
+    for segment in segments:  # closed wins: "tous les jours 9h-18h sauf le dimanche"
+        if segment.days is not None and segment.closed:
+            for day in segment.days:
+                weekly[day] = []
+    if lonely:
+        raise HoursError("days_without_hours", ", ".join(dict.fromkeys(lonely)))
+    data = {"weekly": {WEEKDAYS[day]: [[_format(s), _format(e)] for s, e in ranges]
+                       for day, ranges in enumerate(weekly) if ranges}}
+    return parse_hours(data)
+
+
+def parse_day(text):
+    """One day's hours as written ("9h-12h, 13h30-18h", "fermé", empty) -> ranges in minutes."""
+    hours = parse_text(text)
+    return hours.weekly[0]
+
+
+_SHORT_TIME = {
+    "fr": lambda m: f"{m // 60}h" + (f"{m % 60:02d}" if m % 60 else ""),
+    "nl": lambda m: f"{m // 60}u" + (f"{m % 60:02d}" if m % 60 else ""),
+    "en": lambda m: f"{m // 60:02d}:{m % 60:02d}",
+    "de": lambda m: f"{m // 60}:{m % 60:02d}",
+}
+
+
+def to_text(hours, language="fr"):
+    """The weekly hours in the short form people type (and :func:`parse_text` reads):
+    ``"lundi-vendredi 9h-12h, 13h30-18h; samedi 9h-12h"``; closed days left out."""
+    lang = _language(language)
+    short = _SHORT_TIME[lang]
+    names = DAY_NAMES[lang]
+    parts = []
+    day = 0
+    while day < 7:
+        ranges = hours.weekly[day]
+        last = day
+        while last + 1 < 7 and hours.weekly[last + 1] == ranges:
+            last += 1
+        if ranges:
+            days = names[day] if last == day else (
+                f"{names[day]}, {names[last]}" if last == day + 1
+                else f"{names[day]}-{names[last]}")
+            times = ", ".join(f"{short(s)}-{short(e)}" for s, e in ranges)
+            parts.append(f"{days} {times}")
+        day = last + 1
+    return "; ".join(parts)

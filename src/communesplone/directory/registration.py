@@ -10,7 +10,6 @@ mail). A rate limit per client address stops floods from one place.
 from BTrees.OOBTree import OOBTree
 from collections import deque
 from communesplone.directory import logger
-from communesplone.directory.hours import WEEKDAYS
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
@@ -69,21 +68,6 @@ class RateLimiter:
 
 
 LIMITER = RateLimiter()
-
-
-def hours_from_lines(lines):
-    """``{"monday": "09:00-12:00, 13:30-18:00", ...}`` -> the stored opening hours."""
-    weekly = {}
-    for day in WEEKDAYS:
-        text = (lines.get(day) or "").strip()
-        if not text:
-            continue
-        ranges = []
-        for part in text.replace(";", ",").split(","):
-            start, _dash, end = part.strip().partition("-")
-            ranges.append([start.strip(), end.strip()])
-        weekly[day] = ranges
-    return {"weekly": weekly} if weekly else {}
 
 
 def _store(directory):

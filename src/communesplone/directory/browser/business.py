@@ -5,9 +5,11 @@ from communesplone.directory import _
 from communesplone.directory import exports
 from communesplone.directory.categories import leaf
 from communesplone.directory.hours import TIMEZONE
-from communesplone.directory.hours import describe
+from communesplone.directory.hours import describe_closures
 from communesplone.directory.hours import is_open
 from communesplone.directory.hours import next_change
+from communesplone.directory.hours import week_table
+from communesplone.directory.browser.directory import MapResources
 from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
 from communesplone.directory.vocabularies import PAYMENTS
@@ -24,7 +26,7 @@ def term_titles(vocabulary, values, request):
             for value in values or () if value in vocabulary]
 
 
-class BusinessView(BrowserView):
+class BusinessView(MapResources, BrowserView):
     index = ViewPageTemplateFile("templates/business.pt")
 
     def __call__(self):
@@ -38,7 +40,10 @@ class BusinessView(BrowserView):
         hours = context.hours()
         self.has_hours = any(hours.weekly)
         self.open_now = is_open(hours, self.now)
-        self.hours_lines = describe(hours, self.language, today=self.now.date())
+        today = self.now.weekday()
+        self.hours_rows = [{"day": day, "hours": text, "today": index == today}
+                           for index, (day, text) in enumerate(week_table(hours, self.language))]
+        self.closure_lines = describe_closures(hours, self.language, today=self.now.date())
         change = next_change(hours, self.now) if self.has_hours else None
         self.status = self._status(change)
         self.status_class = "business-status " + (
@@ -61,10 +66,12 @@ class BusinessView(BrowserView):
         may_edit = api.user.has_permission("Modify portal content", obj=context)
         self.claim_url = None if may_edit else f"{context.absolute_url()}/@@claim"
         self.osm_url = None
+        self.geojson_url = None
         if context.latitude is not None and context.longitude is not None:
             self.osm_url = (f"https://www.openstreetmap.org/?mlat={context.latitude}"
                             f"&mlon={context.longitude}#map=18/{context.latitude}/"
                             f"{context.longitude}")
+            self.geojson_url = f"{context.absolute_url()}/@@export-geojson"
 
     def _status(self, change):
         """"Open now, until 12:00" / "Closed now, opens Monday at 09:00"."""

@@ -14,6 +14,8 @@ from communesplone.directory.categories import leaf
 from communesplone.directory.dashboard import DASHBOARD_ID
 from communesplone.directory.faceted import SEARCH_ID
 from communesplone.directory.hours import TIMEZONE
+from communesplone.directory.hours import is_open
+from communesplone.directory.hours import safe_hours
 from communesplone.directory.permissions import MODERATE
 from communesplone.directory.search import Criteria
 from communesplone.directory.search import SearchError
@@ -59,6 +61,11 @@ class MapResources:
     def picker_script(self):
         return (f"{api.portal.get().absolute_url()}"
                 "/++resource++communesplone.directory/directory-location-picker.js")
+
+    @property
+    def directory_style(self):
+        return (f"{api.portal.get().absolute_url()}"
+                "/++resource++communesplone.directory/directory.css")
 
     @property
     def map_script(self):
@@ -135,6 +142,51 @@ class DirectoryView(MapResources, BrowserView):
         return f"{self.context.absolute_url()}/@@propose-business"
 
 
+def most_specific(categories):
+    """The last part of each category that has no sub-category among ``categories``
+    (the catalog holds the parents too): "Boulangerie", not "Commerce, Alimentation,
+    Boulangerie"."""
+    categories = list(categories)
+    kept = [c for c in categories if not any(o.startswith(f"{c} > ") for o in categories)]
+    return list(dict.fromkeys(leaf(c) for c in kept))
+
+
+class FacetedRows(BrowserView):
+    """What the faceted listing's result list shows of each entry (catalog metadata only):
+    name, categories (their last part), locality, open or closed now in words, and a
+    thumbnail only when the entry has a logo (``image_scales`` metadata)."""
+
+    def rows(self, brains):
+        now = datetime.now(TIMEZONE)
+        opened = translate(_("directory_open_now", default="Open now"), context=self.request)
+        closed = translate(_("directory_closed_now", default="Closed now"),
+                           context=self.request)
+        rows = []
+        for brain in brains:
+            url = brain.getURL()
+            scales = getattr(brain, "image_scales", None) or {}
+            hours = safe_hours(brain.business_hours or "")
+            has_hours = any(hours.weekly)
+            open_now = has_hours and is_open(hours, now)
+            rows.append({
+                "url": url, "title": brain.Title,
+                "categories": ", ".join(most_specific(brain.business_categories or ())),
+                "locality": brain.business_locality or "",
+                "thumb": f"{url}/@@images/logo/thumb" if scales.get("logo") else None,
+                "status": (opened if open_now else closed) if has_hours else "",
+                "status_class": "directory-result-status " + (
+                    "is-open" if open_now else "is-closed"),
+            })
+        return rows
+
+    def count_label(self, batch):
+        total = getattr(batch, "sequence_length", None)
+        if total is None:
+            total = len(batch)
+        return translate(_("directory_results_count", default="${count} entries found",
+                           mapping={"count": total}), context=self.request)
+
+
 class PlainListLink(ViewletBase):
     """On the faceted listing: the link back to the directory's page (works without JS)."""
 
@@ -156,6 +208,16 @@ class FacetedMapViewlet(MapResources, ViewletBase):
 
     def download_url(self):
         return f"{self.context.aq_parent.absolute_url()}/@@export-geojson"
+
+    @property
+    def search_script(self):
+        return (f"{api.portal.get().absolute_url()}"
+                "/++resource++communesplone.directory/directory-search.js")
+
+    def active_filters_label(self):
+        """How many filters are chosen, beside the "Filters" button ({count}: the script)."""
+        return translate(_("directory_filters_active", default="(${count} active)",
+                           mapping={"count": "{count}"}), context=self.request)
 
     def truncated_note(self):
         """The note shown when the map holds fewer markers than results ({shown}, {total}

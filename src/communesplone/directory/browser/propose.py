@@ -12,20 +12,21 @@ from communesplone.directory import mails
 from communesplone.directory.constraints import email_constraint
 from communesplone.directory.constraints import InvalidLatitude
 from communesplone.directory.constraints import InvalidLongitude
-from communesplone.directory.constraints import hours_constraint
+from communesplone.directory.constraints import hours_text_constraint
+from communesplone.directory.constraints import read_hours_text
 from communesplone.directory.constraints import latitude_constraint
 from communesplone.directory.constraints import longitude_constraint
 from communesplone.directory.content.business import IBusiness
 from communesplone.directory.registration import LIMITER
 from communesplone.directory.registration import add_proposal
 from communesplone.directory.registration import confirm_proposal
-from communesplone.directory.registration import hours_from_lines
 from communesplone.directory.registration import pending_proposal
 from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
 from communesplone.directory.vocabularies import PAYMENTS
 from communesplone.directory.vocabularies import categories_source
-from communesplone.directory.hours import WEEKDAYS
+from communesplone.directory.hours import describe
+from communesplone.directory.hours import parse_hours
 from plone import api
 from plone.autoform import directives
 from plone.autoform.form import AutoExtensibleForm
@@ -40,25 +41,8 @@ from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zExceptions import Forbidden
 from zope import schema
 from zope.i18n import translate
-from zope.schema import ValidationError
 
 import copy
-
-
-class InvalidDayHours(ValidationError):
-    __doc__ = _("directory_error_day_hours",
-                default="Write the hours as 09:00-12:00, 13:30-18:00 (empty when closed); "
-                "each range must end after it starts.")
-
-
-def day_hours_constraint(value):
-    if not value:
-        return True
-    try:
-        hours_constraint(hours_from_lines({"monday": value}))
-    except ValidationError:
-        raise InvalidDayHours(value) from None
-    return True
 
 
 def coordinate(text):
@@ -88,11 +72,6 @@ def _like(name):
     clone.order = schema.Field.order
     clone.interface = None
     return clone
-
-
-def _day_field(title):
-    return schema.TextLine(title=title, required=False, default="", missing_value="",
-                           constraint=day_hours_constraint)
 
 
 class IProposal(model.Schema):
@@ -132,13 +111,14 @@ class IProposal(model.Schema):
     phone = _like("phone")
     email = _like("email")
     website = _like("website")
-    hours_monday = _day_field(_("weekday_monday", default="Monday"))
-    hours_tuesday = _day_field(_("weekday_tuesday", default="Tuesday"))
-    hours_wednesday = _day_field(_("weekday_wednesday", default="Wednesday"))
-    hours_thursday = _day_field(_("weekday_thursday", default="Thursday"))
-    hours_friday = _day_field(_("weekday_friday", default="Friday"))
-    hours_saturday = _day_field(_("weekday_saturday", default="Saturday"))
-    hours_sunday = _day_field(_("weekday_sunday", default="Sunday"))
+    opening_hours = schema.Text(
+        title=_("label_business_opening_hours", default="Opening hours"),
+        description=_("help_proposal_opening_hours",
+                      default="As you would write them on your door, e.g. "
+                      "\u00ab lundi-vendredi 9h-18h, samedi 9h-12h \u00bb, "
+                      "\u00ab 9h30-12h, 13h-17h30, fermé le lundi \u00bb. "
+                      "A day you do not name is closed."),
+        required=False, default="", missing_value="", constraint=hours_text_constraint)
     directives.widget("languages", CheckBoxFieldWidget)
     languages = schema.List(title=_("label_business_languages", default="Languages spoken"),
                             value_type=schema.Choice(vocabulary=LANGUAGES), required=False,
@@ -170,6 +150,7 @@ class ProposeForm(AutoExtensibleForm, form.Form):
                     default="Your entry is published once the commune's editors have checked it.")
     template = ViewPageTemplateFile("templates/propose.pt")
     sent = False
+    hours_lines = ()
 
     def update(self):
         if not getattr(self.context, "self_registration", False):
@@ -207,8 +188,9 @@ class ProposeForm(AutoExtensibleForm, form.Form):
         values = dict(data)
         values["latitude"] = coordinate(data.get("latitude"))
         values["longitude"] = coordinate(data.get("longitude"))
-        values["opening_hours"] = hours_from_lines(
-            {day: data.get(f"hours_{day}") for day in WEEKDAYS})
+        values["opening_hours"] = read_hours_text(data.get("opening_hours"))
+        self.hours_lines = describe(parse_hours(values["opening_hours"]),
+                                    api.portal.get_current_language() or "fr")
         user_id = None if api.user.is_anonymous() else api.user.get_current().getId()
         token = add_proposal(self.context, values, data["submitter_email"], user_id)
         url = f"{self.context.absolute_url()}/@@confirm-proposal?{urlencode({'token': token})}"

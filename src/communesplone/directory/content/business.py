@@ -31,6 +31,7 @@ from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
+from plone.schema import IJSONField
 from plone.schema import JSONField
 from plone.supermodel import model
 from zope import schema
@@ -54,6 +55,16 @@ class JSONText(JSONField):
             raise InvalidJSON(value) from None
         self.validate(data)
         return data
+
+
+class IHoursField(IJSONField):
+    """The opening hours: a form shows and reads them as people write them
+    (``directory.converters.HoursConverter``); the REST API keeps the JSON."""
+
+
+@implementer(IHoursField)
+class HoursText(JSONText):
+    """:class:`JSONText` whose form widget speaks words ("lundi-vendredi 9h-18h")."""
 
 
 class ICoordinate(IFloat):
@@ -140,12 +151,14 @@ class IBusiness(model.Schema):
 
     model.fieldset("hours", label=_("fieldset_business_hours", default="Opening hours"),
                    fields=["opening_hours"])
-    opening_hours = JSONText(
+    opening_hours = HoursText(
         title=_("label_business_opening_hours", default="Opening hours"),
         description=_(
-            "help_business_opening_hours",
-            default='E.g. {"weekly": {"monday": [["09:00", "12:00"], ["13:30", "18:00"]]}, '
-            '"closures": [{"start": "2026-12-24", "end": "2026-12-26"}]}',
+            "help_business_opening_hours_text",
+            default="As on your door, e.g. \u00ab lundi-vendredi 9h-18h, samedi 9h-12h \u00bb "
+            "or \u00ab 9h30-12h, 13h-17h30, fermé le lundi \u00bb; a day not named is closed. "
+            'Exceptional closures are written in JSON: {"weekly": {"monday": [["09:00", '
+            '"18:00"]]}, "closures": [{"start": "2026-12-24", "end": "2026-12-26"}]}',
         ),
         schema=ANY_JSON,
         required=False,
