@@ -23,6 +23,13 @@ MEMBERS = [
 ]
 
 
+CDLD = ("Vu le Code de la démocratie locale et de la décentralisation, notamment "
+        "l'article L1122-30 ;")
+#: The demo votes: one unanimous, one with opponents and abstentions, the nomination secret.
+VOTES = {"compte-communal-2025": {"yes": 4, "no": 1, "abstain": 1},
+         "nomination-dun-agent": {"yes": 5, "no": 1}}
+
+
 def _when(days, hour=20):
     day = date.today() + timedelta(days=days)
     return TZ.localize(datetime(day.year, day.month, day.day, hour, 0))
@@ -32,10 +39,12 @@ def _rich(html):
     return RichTextValue(html, "text/html", "text/x-html-safe")
 
 
-def _item(assembly, title, category, closed=False, decision=""):
+def _item(assembly, title, category, closed=False, decision="", legal_basis="", motivation=""):
     return api.content.create(container=assembly, type="MeetingItem", title=title,
                               category=category, closed_session=closed,
                               proposing_service="communesplone-secretariat",
+                              legal_basis=legal_basis,
+                              motivation=_rich(motivation) if motivation else None,
                               decision=_rich(decision) if decision else None)
 
 
@@ -54,8 +63,15 @@ def _published_meeting(council):
                                  title="Conseil communal (séance passée)", date=_when(-30),
                                  place="Salle du conseil")
     items = [_item(council, "Rénovation de la place communale", "public-works",
+                   legal_basis=CDLD + "\nVu la loi du 17 juin 2016 relative aux marchés publics ;",
+                   motivation="<p>Considérant que le revêtement de la place est dégradé et "
+                              "que les commerçants demandent un meilleur accès ;</p>",
                    decision="<p>DÉCIDE : Article 1 — le projet est approuvé.</p>"),
              _item(council, "Compte communal 2025", "finances",
+                   legal_basis=CDLD + "\nVu le règlement général de la comptabilité "
+                                      "communale ;",
+                   motivation="<p>Considérant que le compte a été soumis à la commission "
+                              "des finances ;</p>",
                    decision="<p>DÉCIDE : Article 1 — le compte est arrêté.</p>"),
              _item(council, "Nomination d'un agent", "nominations", closed=True)]
     for item in items:
@@ -75,7 +91,7 @@ def _published_meeting(council):
                                                    delib_meeting=meeting.UID()):
         item = brain._unrestrictedGetObject()
         mode = "secret" if item.closed_session else "summary"
-        record_vote(item, meeting, mode, counts={"yes": 5, "no": 1})
+        record_vote(item, meeting, mode, counts=VOTES.get(item.getId(), {"yes": 6}))
         api.content.transition(obj=item, transition="accept")
     for transition in ("decide", "close", "publish"):
         api.content.transition(obj=meeting, transition=transition)
@@ -94,6 +110,9 @@ def populate(portal, language="fr"):
                                       title="Conseil communal (prochaine séance)",
                                       date=_when(20), place="Salle du conseil")
         _present(_item(council, "Règlement de police : stationnement", "general"), upcoming)
+        _present(_item(council, "Budget communal 2027", "finances"), upcoming)
+        # The next agenda is frozen: citizens read it before the meeting.
+        api.content.transition(obj=upcoming, transition="freeze")
     if "college-communal" not in portal.objectIds():
         college = api.content.create(
             container=portal, type="Assembly", id="college-communal", title="Collège communal",

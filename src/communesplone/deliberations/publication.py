@@ -85,7 +85,8 @@ def on_freeze(meeting):
     if assembly.public_sessions:
         for language in languages:
             register.add_entry("agenda", meeting, _meeting_pdf(meeting, "agenda", language),
-                               _register_title(meeting.Title(), language, several))
+                               _register_title(meeting.Title(), language, several),
+                               language=language)
 
 
 def on_publish(meeting):
@@ -105,7 +106,9 @@ def on_publish(meeting):
                 pdf = documents.render_pdf(
                     "extract", documents.extract_data(item, meeting, language=language))
                 register.add_entry("decision", item, pdf,
-                                   _register_title(item.Title(), language, several))
+                                   _register_title(item.Title(), language, several),
+                                   language=language)
     for language in languages:
         register.add_entry("minutes", meeting, _meeting_pdf(meeting, "minutes", language),
-                           _register_title(meeting.Title(), language, several))
+                           _register_title(meeting.Title(), language, several),
+                           language=language)

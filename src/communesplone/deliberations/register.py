@@ -10,6 +10,7 @@ different keys and both commit.
 """
 
 from BTrees.OOBTree import OOBTree
+from communesplone.deliberations import documents
 from datetime import datetime
 from datetime import UTC
 from plone import api
@@ -36,8 +37,9 @@ def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
-def add_entry(kind, obj, pdf, title, public=True):
-    """Register ``pdf`` (bytes) published for ``obj``; return the entry (without the file)."""
+def add_entry(kind, obj, pdf, title, public=True, language=None):
+    """Register ``pdf`` (bytes) published for ``obj`` in ``language`` (the site's
+    default document language when None); return the entry (without the file)."""
     entries, by_hash = _trees(create=True)
     now = datetime.now(UTC)
     entry_id = f"{now:%Y%m%d%H%M%S%f}-{uuid.uuid4().hex[:12]}"
@@ -45,13 +47,24 @@ def add_entry(kind, obj, pdf, title, public=True):
     entry = {
         "id": entry_id, "kind": kind, "title": title, "published": now.isoformat(),
         "sha256": digest, "uid": obj.UID(), "url": obj.absolute_url(), "public": public,
-        "size": len(pdf),
+        "size": len(pdf), "language": language or documents.default_language(),
         "file": NamedBlobFile(data=pdf, contentType="application/pdf",
                               filename=f"{kind}-{entry_id}.pdf"),
     }
     entries[entry_id] = entry
     by_hash[digest] = tuple(by_hash.get(digest, ())) + (entry_id,)
     return public_view(entry)
+
+
+def entry_language(entry):
+    """The language of an entry's PDF; entries made before it was stored say it in
+    their title (``Conseil communal 15/12/2026 (NL)``) or are in the default one."""
+    if entry.get("language"):
+        return entry["language"]
+    title = entry.get("title") or ""
+    if title.endswith(")") and title[-4:-3] == "(":
+        return title[-3:-1].lower()
+    return documents.default_language()
 
 
 def public_view(entry):
@@ -66,6 +79,15 @@ def entries(public_only=True):
         return []
     values = reversed(list(tree.values()))
     return [public_view(e) for e in values if e.get("public") or not public_only]
+
+
+def entries_of(uid):
+    """The public entries of one published object (by UID), newest first."""
+    tree, _ = _trees()
+    if tree is None:
+        return []
+    return [public_view(e) for e in reversed(list(tree.values()))
+            if e.get("uid") == uid and e.get("public")]
 
 
 def get(entry_id):

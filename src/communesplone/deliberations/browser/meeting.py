@@ -1,26 +1,50 @@
-"""The meeting page: its agenda in agenda order, as the viewer may see it (catalog brains)."""
+"""The meeting page: when and where, its documents, its agenda as the viewer may see it.
+
+The agenda comes from the catalog with the viewer's rights (closed-session
+items only for the staff and the assembly's members, see ``visibility``);
+every label is a message of :mod:`communesplone.deliberations.readable`.
+"""
 
 from communesplone.deliberations import agenda
 from communesplone.deliberations import documents
+from communesplone.deliberations import readable
 from communesplone.deliberations.roles import is_secretariat
 from plone import api
 from Products.Five import BrowserView
 
+#: Meeting states from which the minutes were approved and may be read.
+MINUTES_STATES = ("closed", "published")
+
 
 class MeetingView(BrowserView):
+    def language(self):
+        return readable.reader_language()
+
     def sections(self):
-        """``[(section id, title, [brain dicts])]``; closed items only for those allowed."""
-        parts = agenda.sections(self.context)
-        titles = {"public": "section_public", "closed": "section_closed",
-                  "late": "section_late"}
+        """``[{"id", "title", "entries"}]``: the agenda under translated headings, one number
+        per item (its number in the meeting once the agenda is frozen)."""
         voting = self.staff() and self.state() == "in_session"
-        return [{"id": key, "msgid": titles[key],
-                 "entries": [{"number": b.delib_item_number or "", "title": b.Title,
-                              "url": b.getURL(), "state": b.review_state,
-                              "vote_url": (f"{b.getURL()}/@@record-vote"
-                                           if voting and b.review_state == "frozen" else None)}
-                             for b in brains]}
-                for key, brains in parts.items() if brains]
+        result = []
+        for key, brains in agenda.sections(self.context).items():
+            if not brains:
+                continue
+            entries = []
+            for brain in brains:
+                item = brain.getObject()
+                entries.append({
+                    "number": brain.delib_item_number or None, "title": brain.Title,
+                    "url": brain.getURL(), "outcome": readable.outcome(item, brain.review_state),
+                    "category": self.category(item),
+                    "vote_url": (f"{brain.getURL()}/@@record-vote"
+                                 if voting and brain.review_state == "frozen" else None)})
+            result.append({"id": key, "title": readable.SECTION_LABELS[key], "entries": entries})
+        return result
+
+    def category(self, item):
+        return item.get_assembly().category_map().get(item.category, {}).get("title", "")
+
+    def when(self):
+        return readable.when(self.context.date, self.language())
 
     def attendance_url(self):
         """The attendance form, for the secretariat only."""
@@ -28,26 +52,41 @@ class MeetingView(BrowserView):
             return None
         return f"{self.context.absolute_url()}/@@attendance"
 
-    def date(self):
-        return self.context.date.strftime("%d/%m/%Y %H:%M") if self.context.date else ""
-
     def state(self):
         return api.content.get_state(self.context)
 
     def staff(self):
         return is_secretariat(self.context)
 
+    def assembly(self):
+        assembly = self.context.get_assembly()
+        return {"title": assembly.Title(), "url": assembly.absolute_url()}
+
     def documents(self):
-        """A link per document the viewer may get, in each language the commune
-        serves (``minutes.pdf`` in the default one, ``minutes-nl.pdf`` …)."""
-        url = f"{self.context.absolute_url()}/@@meeting-document?name="
+        """A link per document the viewer may get, in each language the commune serves.
+
+        The published copy from the register when there is one (what legally counts,
+        with its size); else the document made now (staff, or minutes not yet published).
+        """
         names = ["agenda"]
         if self.staff():
             names += ["convocation", "minutes"]
-        elif self.state() in ("closed", "published"):
+        elif self.state() in MINUTES_STATES:
             names.append("minutes")
+        registered = readable.registered(self.context)
+        portal_url = api.portal.get().absolute_url()
+        live = f"{self.context.absolute_url()}/@@meeting-document?name="
         default = documents.default_language()
-        return [{"name": name if language == default else f"{name}-{language}",
-                 "url": url + name + ("" if language == default else f"&language={language}"),
-                 "language": language}
-                for name in names for language in documents.publication_languages()]
+        links = []
+        for name in names:
+            for language in documents.publication_languages():
+                entry = registered.get((name, language))
+                if entry is not None:
+                    url = f"{portal_url}/@@publication-register/download?id={entry['id']}"
+                else:
+                    url = live + name + ("" if language == default else f"&language={language}")
+                links.append({"url": url, "language": language, "name": name,
+                              "label": readable.document_label(
+                                  name, language, entry["size"] if entry else None,
+                                  self.language())})
+        return links

@@ -5,6 +5,7 @@ gets what is public (public meetings once frozen, published public decisions),
 never a closed-session item.
 """
 
+from communesplone.deliberations import readable
 from DateTime import DateTime
 from plone import api
 from Products.Five import BrowserView
@@ -13,18 +14,15 @@ from xml.sax.saxutils import escape
 PUBLIC_MEETING_STATES = ["frozen", "in_session", "decided", "closed", "published"]
 
 
-def _date(value):
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 class CalendarView(BrowserView):
     """Meetings to come and past meetings, newest last."""
 
     def meetings(self):
         brains = api.content.find(portal_type="Meeting", review_state=PUBLIC_MEETING_STATES,
                                   sort_on="delib_meeting_date")
+        language = readable.reader_language()
         return [{"title": b.Title, "url": b.getURL(),
-                 "date": b.delib_meeting_date.strftime("%d/%m/%Y %H:%M")
+                 "date": readable.when(b.delib_meeting_date.asdatetime(), language)
                  if b.delib_meeting_date else ""} for b in brains]
 
 
@@ -58,8 +56,10 @@ class DecisionSearch(BrowserView):
         return query
 
     def results(self):
-        return [{"title": b.Title, "url": b.getURL(), "date": _date(b.delib_meeting_date),
-                 "number": b.delib_year_number or ""}
+        language = readable.reader_language()
+        return [{"title": b.Title, "url": b.getURL(),
+                 "date": readable.day(b.delib_meeting_date, language),
+                 "number": b.delib_year_number or "", "outcome": readable.short_outcome(b)}
                 for b in api.content.find(**self.query())[:200]]
 
     def assemblies(self):
