@@ -14,7 +14,7 @@ import transaction
 LOCALES = Path(__file__).resolve().parents[1] / "src" / "communesplone" / "locales"
 
 
-@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
 def test_catalogue_complete(language):
     # i18ndude's header comments ("#--- PLEASE EDIT ...") are not read by polib.
     pot_text = (LOCALES / "communesplone.pot").read_text()
@@ -26,7 +26,7 @@ def test_catalogue_complete(language):
     assert po.fuzzy_entries() == []
 
 
-@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
 def test_translations_keep_the_line_breaks_and_variables(language):
     """A translation has the line breaks of its default (not a literal backslash-n)
     and the same ``${variables}``."""
