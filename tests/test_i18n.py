@@ -70,3 +70,162 @@ def test_controlpanel_in_the_site_language(functional, language, label, help_tex
     assert f'lang="{language}"' in page.text
     assert label in page.text
     assert help_text in page.text
+
+
+# --- Workflow state and transition titles -------------------------------------------------
+#
+# Plone shows them by the English title of the definition, translated in the ``plone``
+# domain: the status menu (state title, ``<action>`` text), the history viewlet
+# (transition title), plone.restapi's ``@workflow`` and the faceted state filter.
+
+LANGUAGES = ["fr", "nl", "de", "en"]
+DEFINITIONS = sorted(LOCALES.parent.glob("*/profiles/default/workflows/*/definition.xml"))
+
+#: Titles that are the same word in a language by nature (none today).
+SAME_WORD = {"fr": set(), "nl": set(), "de": set()}
+
+
+def workflow_titles():
+    """Every state title, transition title and action text of the add-ons' workflows."""
+    from lxml import etree
+
+    titles = set()
+    for path in DEFINITIONS:
+        root = etree.parse(str(path)).getroot()
+        titles.update(state.get("title") for state in root.findall("state"))
+        for transition in root.findall("transition"):
+            titles.add(transition.get("title"))
+            action = transition.find("action")
+            if action is not None and action.text:
+                titles.add(action.text.strip())
+    return sorted(title for title in titles if title)
+
+
+def test_every_addon_workflow_is_read():
+    workflows = {path.parent.name for path in DEFINITIONS}
+    assert {"communesplone_booking_workflow", "communesplone_documentorder_workflow",
+            "communesplone_business_workflow", "communesplone_meeting_workflow",
+            "communesplone_meetingitem_workflow"} <= workflows
+    assert "Awaiting payment" in workflow_titles()
+    assert "Take it" in workflow_titles()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_workflow_catalogue_complete(language):
+    """Our ``plone.po`` holds every title: Plone's own catalogue knows only a few."""
+    po = polib.pofile(str(LOCALES / language / "LC_MESSAGES" / "plone.po"))
+    translated = {entry.msgid for entry in po.translated_entries()}
+    assert sorted(set(workflow_titles()) - translated) == []
+    assert po.fuzzy_entries() == []
+    assert po.metadata["Domain"] == "plone"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_workflow_titles_translated_where_plone_reads_them(bare, language):
+    """Whichever catalogue of the ``plone`` domain answers first (plone.app.locales or
+    ours), every title reads in the language, not in English."""
+    from zope.i18n import translate
+
+    english = []
+    for title in workflow_titles():
+        text = translate(title, domain="plone", target_language=language)
+        assert text.strip()
+        if language != "en" and text == title and title not in SAME_WORD[language]:
+            english.append(title)
+    assert english == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", {"Awaiting payment": "En attente de paiement", "Ready": "Prête à retirer",
+                "Confirmed": "Confirmée", "Refused": "Refusée", "Cancelled": "Annulée",
+                "Take it": "Prendre en charge", "Mark ready": "Marquer comme prête",
+                "Deliver": "Délivrer", "Confirm the payment": "Marquer comme payée",
+                "Freeze the agenda and convene": "Figer l'ordre du jour et convoquer",
+                "Back to draft": "Revenir au brouillon",
+                "Rejected by the assembly": "Rejeté"}),
+        ("nl", {"Awaiting payment": "In afwachting van betaling",
+                "Ready": "Klaar om af te halen", "Take it": "In behandeling nemen",
+                "Confirmed": "Bevestigd"}),
+        ("de", {"Awaiting payment": "Warten auf Zahlung", "Take it": "Übernehmen",
+                "In session": "In Sitzung"}),
+    ],
+)
+def test_workflow_words_as_people_read_them(bare, language, expected):
+    from zope.i18n import translate
+
+    found = {title: translate(title, domain="plone", target_language=language)
+             for title in expected}
+    assert found == expected
+
+
+def test_an_agenda_item_and_a_booking_are_refused_each_in_its_own_words():
+    """Agenda items and bookings do not share the English title of their refused state,
+    so French can say "Rejeté" of an item and "Refusée" of a booking."""
+    from lxml import etree
+
+    def refused(workflow):
+        [path] = [path for path in DEFINITIONS if path.parent.name == workflow]
+        return etree.parse(str(path)).getroot().find("state[@state_id='refused']").get("title")
+
+    assert refused("communesplone_meetingitem_workflow") == "Rejected by the assembly"
+    assert refused("communesplone_booking_workflow") == "Refused"
+
+
+def test_upgrade_renames_the_rejected_item_state(integration):
+    from communesplone.deliberations.upgrades.to1002 import upgrade
+    from plone import api
+
+    workflow = api.portal.get_tool("portal_workflow").getWorkflowById(
+        "communesplone_meetingitem_workflow")
+    workflow.states["refused"].title = "Refused"  # as a site at 1001 has it
+    upgrade()
+    assert workflow.states["refused"].title == "Rejected by the assembly"
+    assert "refused" in workflow.states["frozen"].transitions or \
+        "refuse" in workflow.states["frozen"].transitions
+
+
+# --- Template strings ------------------------------------------------------------------------
+
+TEMPLATES = sorted(LOCALES.parent.glob("**/*.pt"))
+
+
+def template_msgids():
+    """``(template, msgid)`` of every explicit ``i18n:translate`` and ``i18n:attributes``."""
+    found = []
+    for path in TEMPLATES:
+        text = path.read_text()
+        for match in re.finditer(r'i18n:translate="([^"]*)"', text):
+            if match.group(1):
+                found.append((path.name, match.group(1)))
+        for match in re.finditer(r'i18n:attributes="([^"]*)"', text):
+            for part in match.group(1).split(";"):
+                bits = part.split()
+                if len(bits) == 2:
+                    found.append((path.name, bits[1]))
+    return found
+
+
+def test_templates_are_read():
+    names = {name for name, _msgid in template_msgids()}
+    assert {"order.pt", "booking.pt", "business.pt", "meeting.pt"} <= names
+    assert len(template_msgids()) > 300
+
+
+def test_every_template_msgid_is_in_the_pot():
+    pot_text = (LOCALES / "communesplone.pot").read_text()
+    pot = {entry.msgid for entry in polib.pofile(re.sub(r"(?m)^#[^.:, |].*\n", "", pot_text))}
+    missing = sorted({f"{name}: {msgid}" for name, msgid in template_msgids()
+                      if msgid not in pot})
+    assert missing == []
+
+
+def test_templates_name_their_domain():
+    """A template without ``i18n:domain`` would look its msgids up in no catalogue.
+
+    The council's documents are one template per language (agenda.fr.pt...): they
+    are written in their language and translate nothing."""
+    undeclared = [path.name for path in TEMPLATES
+                  if "i18n:" in path.read_text() and 'i18n:domain="' not in path.read_text()]
+    assert undeclared == []
