@@ -229,3 +229,79 @@ def test_templates_name_their_domain():
     undeclared = [path.name for path in TEMPLATES
                   if "i18n:" in path.read_text() and 'i18n:domain="' not in path.read_text()]
     assert undeclared == []
+
+
+# --- Live: the status menu and @workflow speak the page's language ---------------------------
+
+@pytest.fixture
+def live_order(functional):
+    """An order of alice (a citizen) that paula (population service) processes."""
+    from eguichet.eguichethelpers import make_site
+    from eguichet.eguichethelpers import order
+
+    site = make_site(functional["portal"])
+    with api.env.adopt_user(username="alice"):
+        made = order(site.catalog, site.regulation)
+    transaction.commit()
+    return made
+
+
+def _site_languages(languages, negotiate=False):
+    api.portal.set_registry_record("plone.available_languages", languages)
+    api.portal.set_registry_record("plone.default_language", languages[0])
+    api.portal.set_registry_record("plone.use_request_negotiation", negotiate)
+    transaction.commit()
+
+
+def _status_menu(html):
+    """The text of Plone's workflow menu in the toolbar (state and transitions)."""
+    from lxml import html as lxml_html
+
+    [menu] = lxml_html.fromstring(html).xpath(
+        "//li[@id='plone-contentmenu-workflow']")
+    return " ".join(menu.text_content().split())
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "actions", "english"),
+    [
+        ("fr", "Reçue", ["Prendre en charge", "Demander le paiement"],
+         ["Submitted", "Take it", "Ask for payment"]),
+        ("nl", "Ontvangen", ["In behandeling nemen", "Betaling vragen"],
+         ["Submitted", "Take it", "Ask for payment"]),
+    ],
+)
+def test_status_menu_of_an_order_in_the_site_language(live_order, language, state, actions,
+                                                       english):
+    from eguichet.eguichethelpers import PASSWORD
+
+    _site_languages([language])
+    assert api.content.get_state(live_order) == "submitted"
+    page = requests.get(live_order.absolute_url(), auth=("paula", PASSWORD), timeout=60)
+    assert page.status_code == 200
+    menu = _status_menu(page.text)
+    assert state in menu
+    for action in actions:
+        assert action in menu
+    for word in english:
+        assert word not in menu
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "action"),
+    [("fr", "Reçue", "Prendre en charge"), ("nl", "Ontvangen", "In behandeling nemen"),
+     ("de", "Eingegangen", "Übernehmen"), ("en", "Submitted", "Take it")],
+)
+def test_rest_workflow_titles_follow_accept_language(live_order, language, state, action):
+    from eguichet.eguichethelpers import PASSWORD
+
+    _site_languages(["fr", "nl", "de", "en"], negotiate=True)
+    answer = requests.get(f"{live_order.absolute_url()}/@workflow",
+                          headers={"Accept": "application/json",
+                                   "Accept-Language": language},
+                          auth=("paula", PASSWORD), timeout=60)
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["state"]["title"] == state
+    assert action in [transition["title"] for transition in body["transitions"]]
+    assert body["history"][0]["title"] == state
