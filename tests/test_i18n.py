@@ -173,17 +173,57 @@ def test_an_agenda_item_and_a_booking_are_refused_each_in_its_own_words():
     assert refused("communesplone_booking_workflow") == "Refused"
 
 
-def test_upgrade_renames_the_rejected_item_state(integration):
+def test_no_state_is_titled_as_a_date():
+    """"Created" is the creation date of Plone's listings and of the dashboards' date
+    filter: a state titled so would make them read "En préparation"."""
+    assert "Created" not in workflow_titles()
+
+
+def test_upgrade_renames_the_states(integration):
     from communesplone.deliberations.upgrades.to1002 import upgrade
     from plone import api
 
-    workflow = api.portal.get_tool("portal_workflow").getWorkflowById(
-        "communesplone_meetingitem_workflow")
-    workflow.states["refused"].title = "Refused"  # as a site at 1001 has it
+    tool = api.portal.get_tool("portal_workflow")
+    item = tool.getWorkflowById("communesplone_meetingitem_workflow")
+    meeting = tool.getWorkflowById("communesplone_meeting_workflow")
+    # as a site at 1001 has them
+    item.states["refused"].title = "Refused"
+    item.states["created"].title = meeting.states["created"].title = "Created"
     upgrade()
-    assert workflow.states["refused"].title == "Rejected by the assembly"
-    assert "refused" in workflow.states["frozen"].transitions or \
-        "refuse" in workflow.states["frozen"].transitions
+    assert item.states["refused"].title == "Rejected by the assembly"
+    assert item.states["created"].title == "In preparation"
+    assert meeting.states["created"].title == "In preparation"
+    assert "refuse" in item.states["frozen"].transitions  # the rest is untouched
+
+
+# --- Faceted criteria titles ------------------------------------------------------------------
+
+FACETED = sorted(LOCALES.parent.glob("*/faceted*/*.xml"))
+SAME_CRITERION = {"fr": {"Date"}, "nl": {"Dashboards"}, "de": {"Dashboards"}}
+
+
+def criterion_titles():
+    titles = set()
+    for path in FACETED:
+        titles.update(re.findall(r'<property name="title">([^<]+)</property>', path.read_text()))
+    return sorted(titles)
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de"])
+def test_faceted_criteria_in_the_language(bare, language):
+    """eea.facetednavigation translates a criterion's title in "eea", then "plone":
+    the directory search (citizens) and the staff dashboards read in the language."""
+    from zope.i18n import translate
+
+    assert {"Locality", "Open now", "Category"} <= set(criterion_titles())
+    english = []
+    for title in criterion_titles():
+        text = translate(title, domain="eea", target_language=language)
+        if text == title:
+            text = translate(title, domain="plone", target_language=language)
+        if text == title and title not in SAME_CRITERION[language]:
+            english.append(title)
+    assert english == []
 
 
 # --- Template strings ------------------------------------------------------------------------

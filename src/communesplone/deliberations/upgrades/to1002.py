@@ -1,20 +1,35 @@
-"""1001 → 1002: a rejected agenda item says "Rejected by the assembly".
+"""1001 → 1002: state titles that translate apart from other words.
 
-The state had the same English title as a refused booking ("Refused"); Plone
-translates state titles by their English text in the ``plone`` domain, so one
-title could not read "Rejeté" (an item) and "Refusée" (a booking) in French.
-Only the title changes: the state id, its permissions and the items stay.
+Plone translates a state title by its English text in the ``plone`` domain,
+where every add-on and Plone itself share the msgids:
+
+- a rejected agenda item was "Refused", as a refused booking: French could not
+  say "Rejeté" of the one and "Refusée" of the other; it is now
+  "Rejected by the assembly";
+- a new meeting or item was "Created", the word Plone and the staff dashboards
+  use for a creation date; it is now "In preparation".
+
+Only titles change: the state ids, their permissions and the content stay.
 """
 
 from communesplone.deliberations import logger
 from plone import api
 
-WORKFLOW = "communesplone_meetingitem_workflow"
+TITLES = {
+    "communesplone_meetingitem_workflow": {"refused": "Rejected by the assembly",
+                                           "created": "In preparation"},
+    "communesplone_meeting_workflow": {"created": "In preparation"},
+}
 
 
 def upgrade(context=None):
-    """Give the ``refused`` state of the item workflow its new title."""
-    workflow = api.portal.get_tool("portal_workflow").getWorkflowById(WORKFLOW)
-    if workflow is not None and "refused" in workflow.states:
-        workflow.states["refused"].title = "Rejected by the assembly"
-        logger.info("Item state 'refused' renamed 'Rejected by the assembly'")
+    """Give the states their new titles."""
+    tool = api.portal.get_tool("portal_workflow")
+    for workflow_id, titles in TITLES.items():
+        workflow = tool.getWorkflowById(workflow_id)
+        if workflow is None:
+            continue
+        for state_id, title in titles.items():
+            if state_id in workflow.states:
+                workflow.states[state_id].title = title
+        logger.info("State titles of %s: %s", workflow_id, titles)
