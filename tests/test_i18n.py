@@ -47,7 +47,9 @@ def test_translations_keep_the_line_breaks_and_variables(language):
 
 def test_mo_compiled_at_start_up():
     # zope.i18n compiles the .po files when the ZCML is loaded (by the layers).
-    assert (LOCALES / "fr" / "LC_MESSAGES" / "communesplone.mo").exists()
+    for language in ("fr", "nl", "de", "en"):
+        for domain in ("communesplone", "plone"):
+            assert (LOCALES / language / "LC_MESSAGES" / f"{domain}.mo").exists()
 
 
 @pytest.mark.parametrize(
@@ -55,6 +57,7 @@ def test_mo_compiled_at_start_up():
     [
         ("fr", "Nom de la commune", "Langues activées"),
         ("nl", "Naam van de gemeente", "Ingeschakelde talen"),
+        ("de", "Name der Gemeinde", "Aktivierte Sprachen"),
         ("en", "Name of the commune", "Enabled languages"),
     ],
 )
