@@ -14,7 +14,7 @@ import transaction
 LOCALES = Path(__file__).resolve().parents[1] / "src" / "communesplone" / "locales"
 
 
-@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
 def test_catalogue_complete(language):
     # i18ndude's header comments ("#--- PLEASE EDIT ...") are not read by polib.
     pot_text = (LOCALES / "communesplone.pot").read_text()
@@ -26,7 +26,7 @@ def test_catalogue_complete(language):
     assert po.fuzzy_entries() == []
 
 
-@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
 def test_translations_keep_the_line_breaks_and_variables(language):
     """A translation has the line breaks of its default (not a literal backslash-n)
     and the same ``${variables}``."""
@@ -47,7 +47,9 @@ def test_translations_keep_the_line_breaks_and_variables(language):
 
 def test_mo_compiled_at_start_up():
     # zope.i18n compiles the .po files when the ZCML is loaded (by the layers).
-    assert (LOCALES / "fr" / "LC_MESSAGES" / "communesplone.mo").exists()
+    for language in ("fr", "nl", "de", "en"):
+        for domain in ("communesplone", "plone"):
+            assert (LOCALES / language / "LC_MESSAGES" / f"{domain}.mo").exists()
 
 
 @pytest.mark.parametrize(
@@ -55,6 +57,7 @@ def test_mo_compiled_at_start_up():
     [
         ("fr", "Nom de la commune", "Langues activées"),
         ("nl", "Naam van de gemeente", "Ingeschakelde talen"),
+        ("de", "Name der Gemeinde", "Aktivierte Sprachen"),
         ("en", "Name of the commune", "Enabled languages"),
     ],
 )
@@ -70,3 +73,278 @@ def test_controlpanel_in_the_site_language(functional, language, label, help_tex
     assert f'lang="{language}"' in page.text
     assert label in page.text
     assert help_text in page.text
+
+
+# --- Workflow state and transition titles -------------------------------------------------
+#
+# Plone shows them by the English title of the definition, translated in the ``plone``
+# domain: the status menu (state title, ``<action>`` text), the history viewlet
+# (transition title), plone.restapi's ``@workflow`` and the faceted state filter.
+
+LANGUAGES = ["fr", "nl", "de", "en"]
+DEFINITIONS = sorted(LOCALES.parent.glob("*/profiles/default/workflows/*/definition.xml"))
+
+#: Titles that are the same word in a language by nature (none today).
+SAME_WORD = {"fr": set(), "nl": set(), "de": set()}
+
+
+def workflow_titles():
+    """Every state title, transition title and action text of the add-ons' workflows."""
+    from lxml import etree
+
+    titles = set()
+    for path in DEFINITIONS:
+        root = etree.parse(str(path)).getroot()
+        titles.update(state.get("title") for state in root.findall("state"))
+        for transition in root.findall("transition"):
+            titles.add(transition.get("title"))
+            action = transition.find("action")
+            if action is not None and action.text:
+                titles.add(action.text.strip())
+    return sorted(title for title in titles if title)
+
+
+def test_every_addon_workflow_is_read():
+    workflows = {path.parent.name for path in DEFINITIONS}
+    assert {"communesplone_booking_workflow", "communesplone_documentorder_workflow",
+            "communesplone_business_workflow", "communesplone_meeting_workflow",
+            "communesplone_meetingitem_workflow"} <= workflows
+    assert "Awaiting payment" in workflow_titles()
+    assert "Take it" in workflow_titles()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_workflow_catalogue_complete(language):
+    """Our ``plone.po`` holds every title: Plone's own catalogue knows only a few."""
+    po = polib.pofile(str(LOCALES / language / "LC_MESSAGES" / "plone.po"))
+    translated = {entry.msgid for entry in po.translated_entries()}
+    assert sorted(set(workflow_titles()) - translated) == []
+    assert po.fuzzy_entries() == []
+    assert po.metadata["Domain"] == "plone"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_workflow_titles_translated_where_plone_reads_them(bare, language):
+    """Whichever catalogue of the ``plone`` domain answers first (plone.app.locales or
+    ours), every title reads in the language, not in English."""
+    from zope.i18n import translate
+
+    english = []
+    for title in workflow_titles():
+        text = translate(title, domain="plone", target_language=language)
+        assert text.strip()
+        if language != "en" and text == title and title not in SAME_WORD[language]:
+            english.append(title)
+    assert english == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", {"Awaiting payment": "En attente de paiement", "Ready": "Prête à retirer",
+                "Confirmed": "Confirmée", "Refused": "Refusée", "Cancelled": "Annulée",
+                "Take it": "Prendre en charge", "Mark ready": "Marquer comme prête",
+                "Deliver": "Délivrer", "Confirm the payment": "Marquer comme payée",
+                "Freeze the agenda and convene": "Figer l'ordre du jour et convoquer",
+                "Back to draft": "Revenir au brouillon",
+                "Rejected by the assembly": "Rejeté"}),
+        ("nl", {"Awaiting payment": "In afwachting van betaling",
+                "Ready": "Klaar om af te halen", "Take it": "In behandeling nemen",
+                "Confirmed": "Bevestigd"}),
+        ("de", {"Awaiting payment": "Warten auf Zahlung", "Take it": "Übernehmen",
+                "In session": "In Sitzung"}),
+    ],
+)
+def test_workflow_words_as_people_read_them(bare, language, expected):
+    from zope.i18n import translate
+
+    found = {title: translate(title, domain="plone", target_language=language)
+             for title in expected}
+    assert found == expected
+
+
+def test_an_agenda_item_and_a_booking_are_refused_each_in_its_own_words():
+    """Agenda items and bookings do not share the English title of their refused state,
+    so French can say "Rejeté" of an item and "Refusée" of a booking."""
+    from lxml import etree
+
+    def refused(workflow):
+        [path] = [path for path in DEFINITIONS if path.parent.name == workflow]
+        return etree.parse(str(path)).getroot().find("state[@state_id='refused']").get("title")
+
+    assert refused("communesplone_meetingitem_workflow") == "Rejected by the assembly"
+    assert refused("communesplone_booking_workflow") == "Refused"
+
+
+def test_no_state_is_titled_as_a_date():
+    """"Created" is the creation date of Plone's listings and of the dashboards' date
+    filter: a state titled so would make them read "En préparation"."""
+    assert "Created" not in workflow_titles()
+
+
+def test_upgrade_renames_the_states(integration):
+    from communesplone.deliberations.upgrades.to1002 import upgrade
+    from plone import api
+
+    tool = api.portal.get_tool("portal_workflow")
+    item = tool.getWorkflowById("communesplone_meetingitem_workflow")
+    meeting = tool.getWorkflowById("communesplone_meeting_workflow")
+    # as a site at 1001 has them
+    item.states["refused"].title = "Refused"
+    item.states["created"].title = meeting.states["created"].title = "Created"
+    upgrade()
+    assert item.states["refused"].title == "Rejected by the assembly"
+    assert item.states["created"].title == "In preparation"
+    assert meeting.states["created"].title == "In preparation"
+    assert "refuse" in item.states["frozen"].transitions  # the rest is untouched
+
+
+# --- Faceted criteria titles ------------------------------------------------------------------
+
+FACETED = sorted(LOCALES.parent.glob("*/faceted*/*.xml"))
+SAME_CRITERION = {"fr": {"Date"}, "nl": {"Dashboards"}, "de": {"Dashboards"}}
+
+
+def criterion_titles():
+    titles = set()
+    for path in FACETED:
+        titles.update(re.findall(r'<property name="title">([^<]+)</property>', path.read_text()))
+    return sorted(titles)
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de"])
+def test_faceted_criteria_in_the_language(bare, language):
+    """eea.facetednavigation translates a criterion's title in "eea", then "plone":
+    the directory search (citizens) and the staff dashboards read in the language."""
+    from zope.i18n import translate
+
+    assert {"Locality", "Open now", "Category"} <= set(criterion_titles())
+    english = []
+    for title in criterion_titles():
+        text = translate(title, domain="eea", target_language=language)
+        if text == title:
+            text = translate(title, domain="plone", target_language=language)
+        if text == title and title not in SAME_CRITERION[language]:
+            english.append(title)
+    assert english == []
+
+
+# --- Template strings ------------------------------------------------------------------------
+
+TEMPLATES = sorted(LOCALES.parent.glob("**/*.pt"))
+
+
+def template_msgids():
+    """``(template, msgid)`` of every explicit ``i18n:translate`` and ``i18n:attributes``."""
+    found = []
+    for path in TEMPLATES:
+        text = path.read_text()
+        for match in re.finditer(r'i18n:translate="([^"]*)"', text):
+            if match.group(1):
+                found.append((path.name, match.group(1)))
+        for match in re.finditer(r'i18n:attributes="([^"]*)"', text):
+            for part in match.group(1).split(";"):
+                bits = part.split()
+                if len(bits) == 2:
+                    found.append((path.name, bits[1]))
+    return found
+
+
+def test_templates_are_read():
+    names = {name for name, _msgid in template_msgids()}
+    assert {"order.pt", "booking.pt", "business.pt", "meeting.pt"} <= names
+    assert len(template_msgids()) > 300
+
+
+def test_every_template_msgid_is_in_the_pot():
+    pot_text = (LOCALES / "communesplone.pot").read_text()
+    pot = {entry.msgid for entry in polib.pofile(re.sub(r"(?m)^#[^.:, |].*\n", "", pot_text))}
+    missing = sorted({f"{name}: {msgid}" for name, msgid in template_msgids()
+                      if msgid not in pot})
+    assert missing == []
+
+
+def test_templates_name_their_domain():
+    """A template without ``i18n:domain`` would look its msgids up in no catalogue.
+
+    The council's documents are one template per language (agenda.fr.pt...): they
+    are written in their language and translate nothing."""
+    undeclared = [path.name for path in TEMPLATES
+                  if "i18n:" in path.read_text() and 'i18n:domain="' not in path.read_text()]
+    assert undeclared == []
+
+
+# --- Live: the status menu and @workflow speak the page's language ---------------------------
+
+@pytest.fixture
+def live_order(functional):
+    """An order of alice (a citizen) that paula (population service) processes."""
+    from eguichet.eguichethelpers import make_site
+    from eguichet.eguichethelpers import order
+
+    site = make_site(functional["portal"])
+    with api.env.adopt_user(username="alice"):
+        made = order(site.catalog, site.regulation)
+    transaction.commit()
+    return made
+
+
+def _site_languages(languages, negotiate=False):
+    api.portal.set_registry_record("plone.available_languages", languages)
+    api.portal.set_registry_record("plone.default_language", languages[0])
+    api.portal.set_registry_record("plone.use_request_negotiation", negotiate)
+    transaction.commit()
+
+
+def _status_menu(html):
+    """The text of Plone's workflow menu in the toolbar (state and transitions)."""
+    from lxml import html as lxml_html
+
+    [menu] = lxml_html.fromstring(html).xpath(
+        "//li[@id='plone-contentmenu-workflow']")
+    return " ".join(menu.text_content().split())
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "actions", "english"),
+    [
+        ("fr", "Reçue", ["Prendre en charge", "Demander le paiement"],
+         ["Submitted", "Take it", "Ask for payment"]),
+        ("nl", "Ontvangen", ["In behandeling nemen", "Betaling vragen"],
+         ["Submitted", "Take it", "Ask for payment"]),
+    ],
+)
+def test_status_menu_of_an_order_in_the_site_language(live_order, language, state, actions,
+                                                       english):
+    from eguichet.eguichethelpers import PASSWORD
+
+    _site_languages([language])
+    assert api.content.get_state(live_order) == "submitted"
+    page = requests.get(live_order.absolute_url(), auth=("paula", PASSWORD), timeout=60)
+    assert page.status_code == 200
+    menu = _status_menu(page.text)
+    assert state in menu
+    for action in actions:
+        assert action in menu
+    for word in english:
+        assert word not in menu
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "action"),
+    [("fr", "Reçue", "Prendre en charge"), ("nl", "Ontvangen", "In behandeling nemen"),
+     ("de", "Eingegangen", "Übernehmen"), ("en", "Submitted", "Take it")],
+)
+def test_rest_workflow_titles_follow_accept_language(live_order, language, state, action):
+    from eguichet.eguichethelpers import PASSWORD
+
+    _site_languages(["fr", "nl", "de", "en"], negotiate=True)
+    answer = requests.get(f"{live_order.absolute_url()}/@workflow",
+                          headers={"Accept": "application/json",
+                                   "Accept-Language": language},
+                          auth=("paula", PASSWORD), timeout=60)
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["state"]["title"] == state
+    assert action in [transition["title"] for transition in body["transitions"]]
+    assert body["history"][0]["title"] == state

@@ -70,4 +70,6 @@ def test_upgrade_1001_adds_the_filters_to_existing_dashboards(council):
         upgrade(setup)
     indexes = list(_criteria(dashboard).values())
     assert indexes.count("delib_category") == 1 and indexes.count("delib_service") == 1
-    assert setup.getLastVersionForProfile("communesplone.deliberations:default") == ("1001",)
+    # installed at the profile's current version, which is 1001 or later
+    assert setup.getLastVersionForProfile("communesplone.deliberations:default") == (
+        setup.getVersionForProfile("communesplone.deliberations:default"),)

@@ -1,4 +1,4 @@
-"""Meeting documents in French, Dutch and English, read back by pdftotext (poppler).
+"""Meeting documents in French, Dutch, English and German, read back by pdftotext (poppler).
 
 The language is asked with ``?language=`` among the commune's languages (core
 control panel); any other answers 400 with a translated message. The labels
@@ -34,11 +34,14 @@ MONTHS = {
            "september", "oktober", "november", "december"],
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"],
 }
 WEEKDAYS = {
     "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
 }
 #: Words each document must hold in each language (the published meeting of the helpers:
 #: nominal vote 3 yes, 1 no (Chloé), 1 abstention (Emma); a secret vote 5-1 in closed session).
@@ -82,6 +85,22 @@ EXPECTED = {
                     "Chair: Gilles Président", "Public session", "Closed session",
                     "Secret ballot. Yes: 5, no: 1", "Approved", "The Director-General,"],
     },
+    "de": {
+        "convocation": ["Einberufung: Conseil communal", "Sie werden zu folgender Sitzung "
+                        "eingeladen: ordentliche Sitzung", "Tagesordnung", "Öffentliche Sitzung",
+                        "Nicht öffentliche Sitzung", "Der Generaldirektor,", "Der Vorsitzende,"],
+        "agenda": ["Tagesordnung: Conseil communal", "(ordentliche Sitzung)",
+                   "Öffentliche Sitzung"],
+        "extract": ["Auszug aus dem Register der Beschlüsse", "Anwesend:",
+                    "Ja: 3, Nein: 1, Enthaltungen: 1",
+                    "Dagegen gestimmt haben: Chloé Conseillère",
+                    "Enthalten haben sich: Emma Conseillère", "Angenommen",
+                    "Für gleichlautenden Auszug", "Der Generaldirektor,"],
+        "minutes": ["Protokoll: Conseil communal", "Anwesend:", "Entschuldigt:",
+                    "Vorsitz: Gilles Président", "Öffentliche Sitzung",
+                    "Nicht öffentliche Sitzung", "Geheime Abstimmung. Ja: 5, Nein: 1",
+                    "Angenommen", "Der Generaldirektor,"],
+    },
 }
 #: Labels of the French documents (templates and Python) that the test data (item
 #: titles, decisions, categories such as "Procès-verbal") does not contain.
@@ -118,13 +137,16 @@ def _document(obj, view, language, **form):
         return obj.restrictedTraverse(view)()
 
 
-@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+@pytest.mark.parametrize("language", ["fr", "nl", "en", "de"])
 def test_every_document_in_every_language(council, tmp_path, language):
-    serve("fr", "nl", "en")
+    serve("fr", "nl", "en", "de")
     meeting, public, _closed = published_meeting(council)
     date = meeting.date
     long_date = (f"{WEEKDAYS[language][date.weekday()]} {date.day} "
                  f"{MONTHS[language][date.month - 1]} {date.year}")
+    if language == "de":
+        long_date = (f"{WEEKDAYS['de'][date.weekday()]}, {date.day}. "
+                     f"{MONTHS['de'][date.month - 1]} {date.year}")
     texts = {name: pdftotext(_document(meeting, "@@meeting-document", language, name=name),
                              tmp_path) for name in ("convocation", "agenda", "minutes")}
     texts["extract"] = pdftotext(_document(public, "@@decision-extract", language), tmp_path)
@@ -139,7 +161,7 @@ def test_every_document_in_every_language(council, tmp_path, language):
             french_long_date = f"{MONTHS['fr'][date.month - 1]} {date.year}"
             leaks = [word for word in FRENCH + [french_long_date] if word in text]
             assert leaks == [], (name, leaks)
-        if language == "nl":
+        if language in ("nl", "de"):
             assert [word for word in ENGLISH if word in text] == [], name
     assert SECRET not in texts["agenda"]  # the public agenda, whoever asks
     assert SECRET in texts["minutes"] and SECRET in texts["convocation"]  # the clerk's copies

@@ -3,6 +3,7 @@
 from communesplone.eguichet import _
 from DateTime import DateTime
 from communesplone.eguichet.deadlines import local_date
+from communesplone.core.workflow_titles import state_title
 from plone import api
 
 #: Dashboard filters: id -> (title, extra catalog query, builder of the query needing ``now``).
@@ -64,3 +65,8 @@ def summary(brain):
 
 def my_orders(user_id):
     return [summary(brain) for brain in order_brains(Creator=user_id)]
+
+
+def with_state_title(row, request):
+    """``row`` (a :func:`summary`) with the title of its state in the reader's language."""
+    return dict(row, state_title=state_title(row["review_state"], "DocumentOrder", request))

@@ -11,6 +11,8 @@ from communesplone.booking.browser.move import may_move
 from communesplone.booking.browser.move import new_period
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
+from communesplone.core.workflow_titles import state_title
+from communesplone.core.workflow_titles import transition_title
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
@@ -70,10 +72,7 @@ class BookingView(BrowserView):
         return [format_period(start, end) for start, end in self.context.periods()]
 
     def state_title(self):
-        workflow = api.portal.get_tool("portal_workflow")
-        state = api.content.get_state(self.context)
-        return translate(workflow.getTitleForStateOnType(state, "Booking"), domain="plone",
-                         context=self.request)
+        return state_title(api.content.get_state(self.context), "Booking", self.request)
 
     def transitions(self):
         workflow = api.portal.get_tool("portal_workflow")
@@ -85,7 +84,8 @@ class BookingView(BrowserView):
     def history(self):
         workflow = api.portal.get_tool("portal_workflow")
         entries = workflow.getInfoFor(self.context, "review_history", [])
-        return [{"action": entry.get("action") or "", "actor": entry.get("actor") or "",
+        return [{"action": transition_title(entry["action"], "Booking", self.request),
+                 "actor": entry.get("actor") or "",
                  "time": entry["time"].strftime("%d/%m/%Y %H:%M"),
                  "comments": entry.get("comments") or ""}
                 for entry in entries if entry.get("action")]

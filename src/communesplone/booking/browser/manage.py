@@ -6,6 +6,7 @@ from communesplone.booking.browser.faceted import booking_row
 from communesplone.booking.content.booking import MANAGE_BOOKINGS
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.mails import format_period
+from communesplone.core.workflow_titles import state_title
 from communesplone.booking.rules import attach
 from datetime import date
 from datetime import datetime
@@ -55,6 +56,7 @@ class DaySheetView(BrowserView):
             "purpose": entry.get("purpose", ""),
             "attendees": entry.get("attendees", ""),
             "state": entry.get("state", ""),
+            "state_title": state_title(entry.get("state", ""), "Booking", self.request),
         }
 
     def t(self, message):

@@ -2,7 +2,7 @@
 
 Each document exists in every language the product ships (:data:`LANGUAGES`):
 one template per language beside this module (``minutes.fr.pt``,
-``minutes.nl.pt``, ``minutes.en.pt``; same for ``convocation``, ``agenda``,
+``minutes.nl.pt``, ``minutes.en.pt``, ``minutes.de.pt``; same for ``convocation``, ``agenda``,
 ``extract``). The labels computed here (sections, votes, outcomes, the kind of
 meeting, long dates) are translated through the ``communesplone`` domain into
 the document's language, whatever the language of the person who asks.
@@ -10,7 +10,7 @@ the document's language, whatever the language of the person who asks.
 A commune changes a document through the web by putting its own text in the
 registry record ``communesplone.deliberations.template_<name>`` (empty: the
 shipped ones). That one text serves *every* language: the template receives
-``language`` (``fr``, ``nl``, ``en``) and the translated labels, so a
+``language`` (``fr``, ``nl``, ``en``, ``de``) and the translated labels, so a
 bilingual commune writes ``tal:condition="python: language == 'nl'"`` around
 its fixed text. Templates run on Zope's *restricted* page-template engine and
 receive only plain data (strings, lists, dicts) built here, never content
@@ -29,7 +29,7 @@ from zope.i18n import translate
 HERE = Path(__file__).parent
 NAMES = ("convocation", "agenda", "extract", "minutes")
 #: The languages of the shipped templates, French first (the platform's default).
-LANGUAGES = ("fr", "nl", "en")
+LANGUAGES = ("fr", "nl", "en", "de")
 OUTCOME_LABELS = {
     "accepted": _("delib_doc_outcome_accepted", default="Approved"),
     "refused": _("delib_doc_outcome_refused", default="Rejected"),
@@ -146,7 +146,8 @@ def _names(ids, members):
 
 
 def long_date(value, language):
-    """``mardi 12 décembre 2026`` / ``dinsdag 12 december 2026`` / ``Tuesday 12 December 2026``.
+    """``mardi 12 décembre 2026`` / ``dinsdag 12 december 2026`` / ``Tuesday 12 December 2026``
+    / ``Dienstag, 12. Dezember 2026``.
 
     Day and month names come from Plone's own ``plonelocales`` catalogue.
     """
@@ -154,6 +155,8 @@ def long_date(value, language):
                         target_language=language)
     month = translate(f"month_{MONTHS[value.month - 1]}", domain="plonelocales",
                       target_language=language)
+    if language == "de":  # capitalised nouns, an ordinal day
+        return f"{weekday}, {value.day}. {month} {value.year}"
     if language != "en":  # French and Dutch write them in lower case
         weekday, month = weekday.lower(), month.lower()
     return f"{weekday} {value.day} {month} {value.year}"

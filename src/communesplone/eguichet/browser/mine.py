@@ -3,6 +3,7 @@
 from communesplone.eguichet.browser.order import OrderView
 from communesplone.eguichet.listing import my_orders
 from communesplone.eguichet.listing import order_brains
+from communesplone.eguichet.listing import with_state_title
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -18,7 +19,8 @@ class MyOrdersView(BrowserView):
         return self.index()
 
     def orders(self):
-        return my_orders(api.user.get_current().getId())
+        return [with_state_title(order, self.request)
+                for order in my_orders(api.user.get_current().getId())]
 
 
 class MyDataView(BrowserView):

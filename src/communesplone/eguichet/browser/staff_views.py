@@ -6,6 +6,7 @@ from communesplone.eguichet.listing import FILTERS
 from communesplone.eguichet.listing import filter_query
 from communesplone.eguichet.listing import order_brains
 from communesplone.eguichet.listing import summary
+from communesplone.eguichet.listing import with_state_title
 from communesplone.eguichet.statements import import_statement
 from communesplone.eguichet.statements import report_rows
 from communesplone.eguichet.statements import StatementError
@@ -59,8 +60,8 @@ class DashboardView(StaffView):
         } for name in FILTERS]
 
     def orders(self):
-        return [summary(brain) for brain in order_brains(self.context,
-                                                         **self._query(self.current))]
+        return [with_state_title(summary(brain), self.request)
+                for brain in order_brains(self.context, **self._query(self.current))]
 
 
 def _period(form):
