@@ -33,6 +33,7 @@ def test_create_two_sites_side_by_side(app):
     setSite(gent)
     assert api.portal.get_registry_record("communesplone.core.commune_name") == "Stad Gent"
     assert api.portal.get_registry_record("communesplone.core.languages") == ["nl"]
+    assert api.portal.get_registry_record("plone.available_languages") == ["nl"]
     assert api.portal.get_registry_record("plone.portal_timezone") == "Europe/Brussels"
 
 
@@ -41,7 +42,9 @@ def test_demo_preset_fills_the_commune_settings_and_content(app):
     setSite(site)
     assert site.Title() == "Commune de Démo"
     assert api.portal.get_registry_record("communesplone.core.iban") == "BE71096123456769"
-    assert api.portal.get_registry_record("communesplone.core.languages") == ["fr", "nl", "en"]
+    assert api.portal.get_registry_record("communesplone.core.languages") == ["fr", "nl"]
+    assert api.portal.get_registry_record("plone.available_languages") == ["fr", "nl"]
+    assert site["reservations"]["salle-communale"].title_nl == "Gemeentezaal"
     assert api.content.get_state(site["bienvenue"]) == "published"
     bookings = api.content.find(context=site, portal_type="Booking")
     assert len(bookings) >= 20  # a month of bookings on the demo resources

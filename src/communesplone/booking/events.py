@@ -31,6 +31,7 @@ from communesplone.booking.rules import check_booking
 from communesplone.booking.rules import localize
 from communesplone.core.assurance import get_assurance
 from communesplone.core.assurance import level_at_least
+from communesplone.core.languages import remember_language
 from communesplone.core.validation import make_structured_communication
 from datetime import datetime
 from plone import api
@@ -148,6 +149,7 @@ def booking_added(booking, event):
         booking.requester_email = api.user.get_current().getProperty("email")
     booking._quota_key = person_key(resource, booking.requester_email)
     booking._access_token = secrets.token_urlsafe(32)
+    remember_language(booking)  # its mails speak the requester's language
     validate(resource, booking)
     periods = booking.periods(tz)
     reserve(resource, booking, periods, tz)

@@ -5,6 +5,8 @@ commit, so a refused or conflicting booking sends nothing.
 """
 
 from communesplone.booking import _
+from communesplone.core.languages import language_of
+from communesplone.core.languages import translated_title
 from communesplone.core.notifications import send_mail
 from plone import api
 from zope.i18n import translate
@@ -56,15 +58,16 @@ def access_url(booking):
 
 
 def with_link(body, booking):
-    """``body`` translated, followed by the requester's link (when the booking has one)."""
-    request = api.env.getRequest()
-    text = translate(body, context=request)
+    """``body`` translated, followed by the requester's link (when the booking has one),
+    in the requester's language (recorded when they booked)."""
+    language = language_of(booking)
+    text = translate(body, target_language=language)
     url = access_url(booking)
     if url:
         text += "\n" + translate(_(
             "mail_booking_access_link",
             default="See or cancel your booking (keep this link to yourself):\n${url}\n",
-            mapping={"url": url}), context=request)
+            mapping={"url": url}), target_language=language)
     return text
 
 
@@ -72,7 +75,7 @@ def _mapping(booking, reason=""):
     resource = booking.resource()
     payment = getattr(booking, "payment_text", "") or ""
     return {
-        "resource": resource.Title(),
+        "resource": translated_title(resource, language_of(booking)),
         "name": booking.requester_name or "",
         "periods": periods_text(booking),
         "purpose": booking.purpose or "",
@@ -93,6 +96,7 @@ def notify_received(booking):
           "The slot is held for you until a manager answers; you will receive another "
           "message then.\n",
           mapping=mapping), booking),
+        language=language_of(booking),
     )
     managers = manager_emails(booking.resource())
     if managers:
@@ -117,6 +121,7 @@ def notify_confirmed(booking):
           default="Hello ${name},\n\nYour booking of ${resource} is confirmed:\n${periods}\n"
           "${payment}\n",
           mapping=mapping), booking),
+        language=language_of(booking),
     )
 
 
@@ -130,6 +135,7 @@ def notify_refused(booking, reason):
           default="Hello ${name},\n\nYour request to book ${resource} was refused:\n${periods}\n\n"
           "Reason: ${reason}\n",
           mapping=mapping),
+        language=language_of(booking),
     )
 
 
@@ -157,7 +163,8 @@ def notify_changed(booking, description, reason=""):
              default="The booking of ${resource} by ${name} has changed: ${change}\n\n"
              "Its periods are now:\n${periods}\n\nReason: ${reason}\n",
              mapping=mapping)
-    send_mail(booking.requester_email, subject, with_link(body, booking))
+    send_mail(booking.requester_email, subject, with_link(body, booking),
+              language=language_of(booking))
     managers = manager_emails(booking.resource())
     if managers:  # the requester's link is theirs alone
         send_mail(managers, subject, body)
@@ -176,6 +183,7 @@ def notify_reminder(booking, start, end):
           default="Hello ${name},\n\nA reminder of your booking of ${resource} tomorrow:\n"
           "${period}\n${location}\n",
           mapping=mapping), booking),
+        language=language_of(booking),
     )
 
 
@@ -202,6 +210,7 @@ def notify_moved(booking, description, pending_again, reason=""):
         booking.requester_email,
         _("mail_booking_moved_subject", default="Booking moved: ${resource}", mapping=mapping),
         with_link(body, booking),
+        language=language_of(booking),
     )
     managers = manager_emails(booking.resource())
     if not managers:

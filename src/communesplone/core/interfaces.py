@@ -4,7 +4,9 @@ from communesplone.core import _
 from communesplone.core.constraints import closing_days_constraint
 from communesplone.core.constraints import iban_constraint
 from communesplone.core.constraints import nis_code_constraint
+from plone.autoform import directives
 from plone.supermodel import model
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
@@ -78,6 +80,7 @@ class ICommuneSettings(model.Schema):
         constraint=iban_constraint,
     )
 
+    directives.widget("languages", CheckBoxFieldWidget)  # one box a language, no script
     languages = schema.List(
         title=_("label_commune_languages", default="Enabled languages"),
         description=_(

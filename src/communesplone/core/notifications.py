@@ -26,9 +26,13 @@ class MailNotConfigured(Exception):
     """The site has no SMTP server or no sender address."""
 
 
-def _text(value, request=None):
-    """Translate a message id for the person reading the mail."""
+def _text(value, request=None, language=None):
+    """Translate a message id for the person reading the mail: into ``language``
+    when given (the citizen's, recorded on their order or booking), else into
+    the request's."""
     if isinstance(value, Message):
+        if language:
+            return translate(value, target_language=language)
         return translate(value, context=request or api.env.getRequest())
     return value
 
@@ -48,7 +52,7 @@ def sender_address():
 
 
 def build_message(recipients, subject, body, *, html=None, reply_to=None,
-                  attachments=(), request=None):
+                  attachments=(), request=None, language=None):
     """An :class:`EmailMessage` ready for the MailHost, texts translated."""
     if isinstance(recipients, str):
         recipients = [recipients]
@@ -56,15 +60,15 @@ def build_message(recipients, subject, body, *, html=None, reply_to=None,
     # bare LFs a strict server (Postfix, aiosmtpd) takes a long mail for one
     # line and refuses it ("500 Line too long").
     message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = _text(subject, request)
+    message["Subject"] = _text(subject, request, language)
     message["From"] = sender_address()
     message["To"] = ", ".join(recipients)
     message["Message-ID"] = make_msgid(domain="communesplone")
     if reply_to:
         message["Reply-To"] = reply_to
-    message.set_content(_text(body, request))
+    message.set_content(_text(body, request, language))
     if html:
-        message.add_alternative(_text(html, request), subtype="html")
+        message.add_alternative(_text(html, request, language), subtype="html")
     for filename, data, mimetype in attachments:
         maintype, _slash, subtype = mimetype.partition("/")
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
@@ -101,14 +105,15 @@ def _send_after_commit(success, mailhost, message):
 
 
 def send_mail(recipients, subject, body, *, html=None, reply_to=None,
-              attachments=(), immediate=False, request=None):
+              attachments=(), immediate=False, request=None, language=None):
     """Send a mail; return True when it was handed to the MailHost.
 
     The mail leaves once the transaction has committed (unless ``immediate``):
     an aborted transition sends nothing, and a mail server that fails does not
     undo what the person did (it is logged). A site without a mail server or
     sender logs a warning and returns False.
-    ``attachments`` is a sequence of ``(filename, bytes, mimetype)``.
+    ``attachments`` is a sequence of ``(filename, bytes, mimetype)``; ``language``:
+    the reader's (:func:`communesplone.core.languages.language_of`), else the request's.
     """
     if getattr(_suppressed, "active", False):
         return False
@@ -121,7 +126,7 @@ def send_mail(recipients, subject, body, *, html=None, reply_to=None,
     try:
         message = build_message(
             recipients, subject, body, html=html, reply_to=reply_to,
-            attachments=attachments, request=request,
+            attachments=attachments, request=request, language=language,
         )
     except MailNotConfigured as error:
         logger.warning("Mail not sent: %s", error)

@@ -1,6 +1,8 @@
 """Setup handlers of communesplone.core."""
 
 from communesplone.core.groups import ensure_shared_groups
+from communesplone.core.languages import apply_commune_languages
+from communesplone.core.translations import enable_translations
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -14,8 +16,11 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Create the shared staff groups (idempotent)."""
+    """Create the shared staff groups, serve the commune's languages, give the
+    add-ons' types already installed their translations (idempotent)."""
     ensure_shared_groups()
+    apply_commune_languages()
+    enable_translations(api.portal.get_tool("portal_types"))
 
 
 def remove_types_and_workflows(types, workflows):

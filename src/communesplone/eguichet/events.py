@@ -9,6 +9,7 @@ transaction: nothing is saved, no number is used, no mail leaves.
 """
 
 from communesplone.core.assurance import require_assurance
+from communesplone.core.languages import remember_language
 from communesplone.eguichet import _
 from communesplone.eguichet import logger
 from communesplone.eguichet import mails
@@ -198,9 +199,7 @@ def order_added(order, event):
     errors = order_errors(order, doctype)
     if errors:
         raise OrderInvalid(errors)
-    if not getattr(order, "applicant_language", None):
-        language = (api.portal.get_current_language() or "fr").split("-")[0]
-        order.applicant_language = language if language in mails.LANGUAGES else "fr"
+    remember_language(order, "applicant_language")  # its mails speak the applicant's
     now = site_now()
     apply_identity(order, record)
     apply_snapshot(order, doctype, now)

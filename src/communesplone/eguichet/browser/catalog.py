@@ -1,6 +1,8 @@
 """The e-guichet page (documents by theme) and a document type's page."""
 
 from communesplone.core.assurance import LEVEL_TITLES
+from communesplone.core.languages import translated_description
+from communesplone.core.languages import translated_title
 from communesplone.eguichet import _
 from communesplone.eguichet.browser.staff import is_staff
 from communesplone.eguichet.deadlines import due_day
@@ -31,8 +33,8 @@ class CatalogView(BrowserView):
         other = translate(_("eguichet_theme_other", default="Other documents"),
                           context=self.request)
         items = sorted(
-            ({"theme": brain.eguichet_theme or other, "title": brain.Title,
-              "description": brain.Description, "url": brain.getURL(),
+            ({"theme": brain.eguichet_theme or other, "title": translated_title(brain),
+              "description": translated_description(brain), "url": brain.getURL(),
               "price": f"{brain.eguichet_amount or 0:.2f} EUR"} for brain in brains),
             key=lambda item: item["theme"],
         )

@@ -1,0 +1,68 @@
+"""The language switch in every page's header, and the page heading in the
+visitor's language for content with the ``communesplone.translations`` behavior.
+
+The switch is Plone's language selector viewlet (same name, so it keeps its
+place in the header) with accessible markup: a ``nav`` named for screen
+readers, each language in its own name with ``lang`` and ``hreflang``, the
+current one marked ``aria-current``. Plone shows it only when the site serves
+more than one language and cookie negotiation is on
+(:mod:`communesplone.core.languages` sets both from the Commune settings).
+"""
+
+from communesplone.core.languages import translated_description
+from communesplone.core.languages import translated_title
+from plone.app.i18n.locales.browser.selector import LanguageSelector
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import parse_qsl
+from urllib.parse import urlencode
+
+
+class LanguageSwitchViewlet(LanguageSelector):
+    """``plone.app.i18n.locales.languageselector`` for the CommunesPlone layer."""
+
+    index = ViewPageTemplateFile("templates/languageswitch.pt")
+
+    def render(self):
+        return self.index()
+
+    def switch_url(self, code):
+        """This page again, in ``code``: the same address and query, ``set_language``
+        replaced (Plone remembers the choice in the ``I18N_LANGUAGE`` cookie)."""
+        url = self.request.get("ACTUAL_URL") or self.context.absolute_url()
+        query = [(key, value) for key, value in parse_qsl(self.request.get("QUERY_STRING", ""))
+                 if key not in ("set_language", "_authenticator")]
+        query.append(("set_language", code))
+        return f"{url}?{urlencode(query)}"
+
+    def links(self):
+        """One entry per language the site serves: code, own name, URL, current."""
+        return [
+            {
+                "code": language["code"],
+                "name": language.get("native") or language.get("name") or language["code"],
+                "url": self.switch_url(language["code"]),
+                "current": "true" if language["selected"] else None,
+            }
+            for language in self.languages()
+        ]
+
+
+class TranslatedTitleView(BrowserView):
+    """``@@title``, Plone's page heading, in the request's language."""
+
+    index = ViewPageTemplateFile("templates/translated_title.pt")
+
+    def __call__(self):
+        self.title = translated_title(self.context)
+        return self.index()
+
+
+class TranslatedDescriptionView(BrowserView):
+    """``@@description``, Plone's lead paragraph, in the request's language."""
+
+    index = ViewPageTemplateFile("templates/translated_description.pt")
+
+    def __call__(self):
+        self.description = translated_description(self.context)
+        return self.index()
