@@ -218,18 +218,18 @@ def journey_directory(tour):
 
 
 def journey_council(tour):
-    meetings = find(tour.site, tour.admin, portal_type="Meeting", sort_on="start",
-                    sort_order="descending")
     assemblies = find(tour.site, tour.admin, portal_type="Assembly")
     if assemblies:
         tour.go(assemblies[0])
         tour.shot("conseil")
+    # the demo's meetings: the past one, then the next one
+    meetings = find(tour.site, tour.admin, portal_type="Meeting")
     if meetings:
-        tour.go(meetings[0])
+        tour.go(meetings[-1])
         tour.shot("ordre-du-jour")
-    decided = find(tour.site, tour.admin, portal_type="MeetingItem", review_state="decided")
-    if decided:
-        tour.go(decided[0])
+    decisions = find(tour.site, tour.admin, portal_type="MeetingItem", review_state="published")
+    if decisions:
+        tour.go(decisions[-1])
         tour.shot("decision")
 
 
