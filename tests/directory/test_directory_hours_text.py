@@ -140,3 +140,16 @@ def test_closures_read_back(language):
                          "closures": [{"start": "2026-12-24", "end": "2026-12-26",
                                        "reason": "Fêtes"}, {"start": "2027-01-01"}]})
     assert parse_text(to_text(hours, language)) == hours
+
+
+def test_when_words():
+    from communesplone.directory.hours import when_words
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    bxl = ZoneInfo("Europe/Brussels")
+    now = datetime(2026, 12, 1, 20, 0, tzinfo=bxl)  # a Tuesday evening
+    assert when_words(datetime(2026, 12, 2, 7, 0, tzinfo=bxl), now, "fr") == ("mercredi", "7 h")
+    assert when_words(datetime(2026, 12, 2, 7, 30, tzinfo=bxl), now, "nl") == \
+        ("woensdag", "7.30 u")
+    assert when_words(datetime(2026, 12, 24, 9, 0, tzinfo=bxl), now, "fr") == ("24/12", "9 h")

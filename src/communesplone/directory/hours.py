@@ -297,6 +297,16 @@ def day_hours(hours, weekday, language="fr"):
         for start, end in ranges)
 
 
+def when_words(moment, now, language="fr"):
+    """``(day, time)`` of a coming change in words: ``("mercredi", "7 h")`` within the
+    week, ``("24/12", "7 h")`` beyond it."""
+    lang = _language(language)
+    moment, now = local(moment), local(now)
+    days = (moment.date() - now.date()).days
+    day = DAY_NAMES[lang][moment.weekday()] if 0 <= days < 7 else moment.strftime("%d/%m")
+    return day, WORDS[lang]["time"](moment.hour * 60 + moment.minute)
+
+
 def week_table(hours, language="fr"):
     """``[(day name, hours in words)]`` from Monday to Sunday, for a table."""
     lang = _language(language)
