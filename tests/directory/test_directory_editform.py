@@ -90,15 +90,21 @@ def test_owner_hours_not_understood_are_named_and_kept(live):
                                                           ["13:30", "18:00"]]
 
 
-def test_hours_with_closures_stay_json_in_the_form(live):
+def test_hours_with_closures_in_words_in_the_form(live):
     hours = {"weekly": {"monday": [["09:00", "12:00"]]},
-             "closures": [{"start": "2026-12-24", "end": "2026-12-26"}]}
+             "closures": [{"start": "2026-12-24", "end": "2026-12-26", "reason": "Fêtes"}]}
     business = make_business(live["directory"], "chez-alice", owner="alice",
                               opening_hours=hours)
     transaction.commit()
-    page, answer, _session = _edit(business, '{"weekly": {"tuesday": [["10:00", "12:00"]]}, '
-                                   '"closures": [{"start": "2026-12-24"}]}')
-    assert "2026-12-26" in page.text  # the closure is shown, not lost
+    page, answer, _session = _edit(business, "mardi 10h-12h; fermé le 24/12/2026")
+    # shown in words (the site's language here is English), closures included
+    assert "Monday 09:00-12:00; closed from 24/12/2026 to 26/12/2026 (Fêtes)" in page.text
     assert "There were some errors" not in answer.text
     transaction.begin()
-    assert business.opening_hours["closures"] == [{"start": "2026-12-24"}]
+    assert business.opening_hours == {"weekly": {"tuesday": [["10:00", "12:00"]]},
+                                      "closures": [{"start": "2026-12-24"}]}
+    # JSON typed in the box is still read
+    _page, answer, _session = _edit(business, '{"weekly": {"friday": [["10:00", "12:00"]]}}')
+    assert "There were some errors" not in answer.text
+    transaction.begin()
+    assert business.opening_hours == {"weekly": {"friday": [["10:00", "12:00"]]}}

@@ -109,3 +109,47 @@ def test_text_form_in_words_people_use():
     assert to_text(hours, "fr") == "lundi-vendredi 9h-12h, 13h30-18h; samedi 9h-12h"
     assert to_text(hours, "nl") == "maandag-vrijdag 9u-12u, 13u30-18u; zaterdag 9u-12u"
     assert to_text(parse_text(""), "fr") == ""
+
+
+def test_exceptional_closures_in_words():
+    data = to_data(parse_text("lundi-vendredi 9h-18h; fermé du 24/12/2026 au 26/12/2026 "
+                              "(Fêtes de fin d'année); fermé le 01/01/2027"))
+    assert data["closures"] == [
+        {"start": "2026-12-24", "end": "2026-12-26", "reason": "Fêtes de fin d'année"},
+        {"start": "2027-01-01"}]
+    assert to_data(parse_text("9u-18u, gesloten van 24/12/2026 tot 26/12/2026"))[
+        "closures"] == [{"start": "2026-12-24", "end": "2026-12-26"}]
+    both = to_data(parse_text("9h-18h, fermé le lundi et du 24/12/2026 au 26/12/2026"))
+    assert "monday" not in both["weekly"] and len(both["closures"]) == 1
+
+
+@pytest.mark.parametrize("text, code, detail", [
+    ("24/12/2026", "text", "24/12/2026"),  # a date alone: open or closed?
+    ("fermé le 31/02/2026", "date", "31/02/2026"),
+    ("fermé du 26/12/2026 au 24/12/2026", "end_before_start", "du 26/12/2026 au 24/12/2026"),
+])
+def test_closures_not_understood(text, code, detail):
+    with pytest.raises(HoursError) as raised:
+        parse_text(text)
+    assert (raised.value.code, raised.value.detail) == (code, detail)
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "en", "de"])
+def test_closures_read_back(language):
+    hours = parse_hours({"weekly": {"monday": [["09:00", "12:00"]]},
+                         "closures": [{"start": "2026-12-24", "end": "2026-12-26",
+                                       "reason": "Fêtes"}, {"start": "2027-01-01"}]})
+    assert parse_text(to_text(hours, language)) == hours
+
+
+def test_when_words():
+    from communesplone.directory.hours import when_words
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    bxl = ZoneInfo("Europe/Brussels")
+    now = datetime(2026, 12, 1, 20, 0, tzinfo=bxl)  # a Tuesday evening
+    assert when_words(datetime(2026, 12, 2, 7, 0, tzinfo=bxl), now, "fr") == ("mercredi", "7 h")
+    assert when_words(datetime(2026, 12, 2, 7, 30, tzinfo=bxl), now, "nl") == \
+        ("woensdag", "7.30 u")
+    assert when_words(datetime(2026, 12, 24, 9, 0, tzinfo=bxl), now, "fr") == ("24/12", "9 h")

@@ -24,10 +24,12 @@ import transaction
 WORDS = {
     "fr": {"open": "Ouvert maintenant", "closed": "Fermé maintenant", "filters": "Filtres",
            "map": "Carte", "active": "(1 actifs)", "monday": "lundi", "closed_day": "fermé",
-           "read_back": "de 9 h 30 à 12 h et de 13 h à 17 h 30"},
+           "read_back": "de 9 h 30 à 12 h et de 13 h à 17 h 30",
+           "done": "Voir les résultats"},
     "nl": {"open": "Nu open", "closed": "Nu gesloten", "filters": "Filters",
            "map": "Kaart", "active": "(1 actief)", "monday": "maandag", "closed_day": "gesloten",
-           "read_back": "van 9.30 u tot 12.00 u en van 13.00 u tot 17.30 u"},
+           "read_back": "van 9.30 u tot 12.00 u en van 13.00 u tot 17.30 u",
+           "done": "Toon de resultaten"},
 }
 
 
@@ -122,6 +124,13 @@ def test_search_page_on_a_phone(site, page):
     page.keyboard.press("Space")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert not page.locator("#left-area").is_visible()
+    # or, at the end of the filters, a button that folds them and goes to the results
+    page.keyboard.press("Enter")
+    done = page.get_by_role("button", name=words["done"])
+    done.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.id") == "faceted-results"
     # the map behind its own button
     map_toggle.focus()
     page.keyboard.press("Enter")

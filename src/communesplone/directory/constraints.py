@@ -161,6 +161,8 @@ HOURS_TEXT_MESSAGES = {
                           "opening time first (9h-18h)."),
     "time": _("directory_error_hours_time",
               default="\u00ab ${words} \u00bb is not a time of day (from 0h to 24h)."),
+    "date": _("directory_error_hours_date",
+              default="\u00ab ${words} \u00bb is not a date: write it as 24/12/2026."),
     "overlap": _("directory_error_hours_overlap_day",
                  default="Two opening ranges of ${words} overlap."),
 }

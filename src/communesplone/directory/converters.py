@@ -51,10 +51,10 @@ class CoordinateConverter(BaseDataConverter):
 @adapter(IHoursField, IWidget)
 class HoursConverter(BaseDataConverter):
     """Opening hours in an edit form as people write them: shown as
-    "lundi-vendredi 9h-18h; samedi 9h-12h" in the page's language, read by
-    :func:`~communesplone.directory.hours.parse_text`. Hours with exceptional
-    closures are shown as JSON (the words have no way to say them), and JSON
-    typed in the box is read as before."""
+    "lundi-vendredi 9h-18h; samedi 9h-12h; fermé le 01/01/2027" in the page's
+    language, read by :func:`~communesplone.directory.hours.parse_text`. JSON
+    typed in the box is read as before, and stored data that cannot be read is
+    shown as it is (not lost)."""
 
     def toWidgetValue(self, value):
         if not value:
@@ -63,7 +63,7 @@ class HoursConverter(BaseDataConverter):
             hours = parse_hours(value)
         except HoursError:
             hours = None  # old or imported data: shown as it is, not lost
-        if hours is None or hours.closures:
+        if hours is None:
             return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         return to_text(hours, api.portal.get_current_language() or "fr")
 

@@ -297,6 +297,16 @@ def day_hours(hours, weekday, language="fr"):
         for start, end in ranges)
 
 
+def when_words(moment, now, language="fr"):
+    """``(day, time)`` of a coming change in words: ``("mercredi", "7 h")`` within the
+    week, ``("24/12", "7 h")`` beyond it."""
+    lang = _language(language)
+    moment, now = local(moment), local(now)
+    days = (moment.date() - now.date()).days
+    day = DAY_NAMES[lang][moment.weekday()] if 0 <= days < 7 else moment.strftime("%d/%m")
+    return day, WORDS[lang]["time"](moment.hour * 60 + moment.minute)
+
+
 def week_table(hours, language="fr"):
     """``[(day name, hours in words)]`` from Monday to Sunday, for a table."""
     lang = _language(language)
@@ -391,12 +401,15 @@ _FILLERS = frozenset((
     "de", "du", "des", "le", "les", "la", "l", "et", "au", "aux", "a", "en", "ouvert", "ouverte",
     "tous", "tout", "chaque", "horaires", "horaire", "van", "tot", "op", "s", "elke",
     "iedere", "alle", "open", "uur", "on", "and", "from", "to", "every", "all", "am", "von",
-    "bis", "und", "jeden", "ab", "the", "h", "u", "uhr", "t/m", "tem"))
+    "bis", "und", "jeden", "ab", "the", "h", "u", "uhr", "t/m", "tem", "vom"))
 _TIME_PART = r"(\d{1,2})(?:\s*(?:uur|uhr|h|u|:|\.)\s*(\d{2})?)?"
 _RANGE_LINK = r"\s*(?:-|–|—|>|à|a|au|tot|to|till|until|bis)\s*"
 _DAY_NAME = "|".join(sorted((re.escape(w) for w in _DAY_OF), key=len, reverse=True))
+_DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
 _TOKEN = re.compile(
-    rf"(?P<range>(?:de\s+|van\s+|from\s+|von\s+)?{_TIME_PART}{_RANGE_LINK}{_TIME_PART}(?:\s*(?:h|u|uur|uhr)\b)?)"
+    rf"(?P<closure>(?:du\s+|van\s+|from\s+|vom\s+)?{_DATE}"
+    rf"(?:\s*(?:-|–|au|tot|to|bis)\s*{_DATE})?)(?:\s*\((?P<reason>[^)]*)\))?"
+    rf"|(?P<range>(?:de\s+|van\s+|from\s+|von\s+)?{_TIME_PART}{_RANGE_LINK}{_TIME_PART}(?:\s*(?:h|u|uur|uhr)\b)?)"
     rf"|(?P<days>(?:du\s+|van\s+|from\s+|von\s+)?(?P<first>{_DAY_NAME})\.?"
     rf"(?:\s*(?:-|–|au|à|a|tot|t/m|tem|to|bis)\s*(?P<last>{_DAY_NAME})\.?)?)(?![a-z])"
     rf"|(?P<set>7j/7|7/7|week-end|[a-z]+)"
@@ -454,11 +467,22 @@ def parse_text(text):
         return EMPTY
     segments = []
     unknown = []
+    closures = []
     for match in _TOKEN.finditer(folded):
         current = segments[-1] if segments else None
         typed = _original_word(original, match)
+        if match.group("closure"):
+            # "fermé du 24/12/2026 au 26/12/2026 (Fêtes)": only after a "closed" word
+            if current is None or not (current.closed and current.closed_first and
+                                       not current.ranges):
+                unknown.append(typed)
+                continue
+            if current.days is None:
+                segments.pop()  # the "fermé" said only this
+            closures.append(_closure(match, original, typed))
+            continue
         if match.group("range"):
-            start_h, start_m, end_h, end_m = match.group(2, 3, 4, 5)
+            start_h, start_m, end_h, end_m = match.group(10, 11, 12, 13)
             item = (_time(start_h, start_m, typed), _time(end_h, end_m, typed))
             if item[1] <= item[0]:
                 raise HoursError("end_before_start", typed)
@@ -499,7 +523,28 @@ def parse_text(text):
         current.words.append(typed)
     if unknown:
         raise HoursError("text", ", ".join(dict.fromkeys(unknown)))
-    return _apply(segments)
+    return _apply(segments, closures)
+
+
+def _closure(match, original, typed):
+    """A closure as stored: ``{"start": ISO date, "end": ..., "reason": ...}``."""
+    numbers = match.group(2, 3, 4, 5, 6, 7)
+    try:
+        first = date(int(numbers[2]), int(numbers[1]), int(numbers[0]))
+        last = date(int(numbers[5]), int(numbers[4]), int(numbers[3])) \
+            if numbers[3] else first
+    except ValueError:
+        raise HoursError("date", typed) from None
+    if last < first:
+        raise HoursError("end_before_start", typed)
+    item = {"start": first.isoformat()}
+    if last != first:
+        item["end"] = last.isoformat()
+    if match.group("reason"):
+        reason = original[match.start("reason"):match.end("reason")].strip()
+        if reason:
+            item["reason"] = reason
+    return item
 
 
 def _original_word(original, match):
@@ -508,7 +553,7 @@ def _original_word(original, match):
     return text or match.group(0).strip()
 
 
-def _apply(segments):
+def _apply(segments, closures=()):
     weekly = [[] for _day in range(7)]
     for segment in segments:
         if segment.days is None:
@@ -537,6 +582,8 @@ def _apply(segments):
         raise HoursError("days_without_hours", ", ".join(dict.fromkeys(lonely)))
     data = {"weekly": {WEEKDAYS[day]: [[_format(s), _format(e)] for s, e in ranges]
                        for day, ranges in enumerate(weekly) if ranges}}
+    if closures:
+        data["closures"] = list(closures)
     return parse_hours(data)
 
 
@@ -546,6 +593,12 @@ def parse_day(text):
     return hours.weekly[0]
 
 
+_CLOSURE_TEXT = {
+    "fr": ("fermé le {first}", "fermé du {first} au {last}"),
+    "nl": ("gesloten op {first}", "gesloten van {first} tot {last}"),
+    "en": ("closed on {first}", "closed from {first} to {last}"),
+    "de": ("geschlossen am {first}", "geschlossen vom {first} bis {last}"),
+}
 _SHORT_TIME = {
     "fr": lambda m: f"{m // 60}h" + (f"{m % 60:02d}" if m % 60 else ""),
     "nl": lambda m: f"{m // 60}u" + (f"{m % 60:02d}" if m % 60 else ""),
@@ -555,8 +608,9 @@ _SHORT_TIME = {
 
 
 def to_text(hours, language="fr"):
-    """The weekly hours in the short form people type (and :func:`parse_text` reads):
-    ``"lundi-vendredi 9h-12h, 13h30-18h; samedi 9h-12h"``; closed days left out."""
+    """The hours in the short form people type (and :func:`parse_text` reads):
+    ``"lundi-vendredi 9h-12h, 13h30-18h; samedi 9h-12h; fermé du 24/12/2026 au
+    26/12/2026 (Fêtes)"``; closed days left out."""
     lang = _language(language)
     short = _SHORT_TIME[lang]
     names = DAY_NAMES[lang]
@@ -574,4 +628,9 @@ def to_text(hours, language="fr"):
             times = ", ".join(f"{short(s)}-{short(e)}" for s, e in ranges)
             parts.append(f"{days} {times}")
         day = last + 1
+    one, period = _CLOSURE_TEXT[lang]
+    for first, last, reason in hours.closures:
+        text = (one if first == last else period).format(
+            first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))
+        parts.append(f"{text} ({reason})" if reason else text)
     return "; ".join(parts)

@@ -9,6 +9,7 @@ from communesplone.directory.hours import describe_closures
 from communesplone.directory.hours import is_open
 from communesplone.directory.hours import next_change
 from communesplone.directory.hours import week_table
+from communesplone.directory.hours import when_words
 from communesplone.directory.browser.directory import MapResources
 from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
@@ -74,20 +75,21 @@ class BusinessView(MapResources, BrowserView):
             self.geojson_url = f"{context.absolute_url()}/@@export-geojson"
 
     def _status(self, change):
-        """"Open now, until 12:00" / "Closed now, opens Monday at 09:00"."""
+        """"Ouvert maintenant, jusqu'à 12 h" / "Fermé maintenant, ouvre le lundi à 9 h"."""
         if not self.has_hours:
             return ""
         if self.open_now:
             message = _("directory_open_now", default="Open now")
             if change is not None and change.date() == self.now.date():
+                _day, time = when_words(change, self.now, self.language)
                 message = _("directory_open_until", default="Open now, until ${time}",
-                            mapping={"time": change.strftime("%H:%M")})
+                            mapping={"time": time})
         else:
             message = _("directory_closed_now", default="Closed now")
             if change is not None:
+                day, time = when_words(change, self.now, self.language)
                 message = _("directory_closed_opens", default="Closed now, opens on ${day} at "
-                            "${time}", mapping={"day": change.strftime("%d/%m"),
-                                                "time": change.strftime("%H:%M")})
+                            "${time}", mapping={"day": day, "time": time})
         return translate(message, context=self.request)
 
     def _text(self):

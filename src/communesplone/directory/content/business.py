@@ -157,8 +157,7 @@ class IBusiness(model.Schema):
             "help_business_opening_hours_text",
             default="As on your door, e.g. \u00ab lundi-vendredi 9h-18h, samedi 9h-12h \u00bb "
             "or \u00ab 9h30-12h, 13h-17h30, fermé le lundi \u00bb; a day not named is closed. "
-            'Exceptional closures are written in JSON: {"weekly": {"monday": [["09:00", '
-            '"18:00"]]}, "closures": [{"start": "2026-12-24", "end": "2026-12-26"}]}',
+            "Exceptional closures: \u00ab fermé du 24/12/2026 au 26/12/2026 (Fêtes) \u00bb.",
         ),
         schema=ANY_JSON,
         required=False,

@@ -48,6 +48,19 @@
     }
   }
   filtersButton.addEventListener("click", function () { toggle(filtersButton, left); });
+  // at the end of the unfolded filters (phone): fold them and go to the results
+  var done = section.querySelector(".directory-filters-done");
+  if (done) {
+    left.appendChild(done);
+    done.hidden = false;
+    done.addEventListener("click", function () {
+      toggle(filtersButton, left);
+      var target = document.getElementById("faceted-results");
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+      target.scrollIntoView();
+    });
+  }
   mapButton.addEventListener("click", function () { toggle(mapButton, right); });
 
   function countActive() {
