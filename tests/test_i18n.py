@@ -348,3 +348,26 @@ def test_rest_workflow_titles_follow_accept_language(live_order, language, state
     assert body["state"]["title"] == state
     assert action in [transition["title"] for transition in body["transitions"]]
     assert body["history"][0]["title"] == state
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "payment"),
+    [("fr", "Reçue", "Non payée"), ("nl", "Ontvangen", None), ("de", "Eingegangen", None)],
+)
+def test_our_order_lists_say_the_state_in_words(live_order, language, state, payment):
+    """The staff dashboard and "my orders" use the status menu's words, not ids."""
+    from eguichet.eguichethelpers import PASSWORD
+    from lxml import html as lxml_html
+
+    _site_languages([language])
+    catalog = live_order.aq_parent.absolute_url()
+    for user, url in (("paula", f"{catalog}/@@orders-dashboard?filter=all"),
+                      ("alice", f"{api.portal.get().absolute_url()}/@@my-orders")):
+        page = requests.get(url, auth=(user, PASSWORD), timeout=60)
+        assert page.status_code == 200, url
+        [table] = lxml_html.fromstring(page.text).xpath("//table")
+        cells = [" ".join(cell.text_content().split()) for cell in table.xpath(".//td")]
+        assert state in cells, (user, cells)
+        assert not {"submitted", "unpaid", "paid"} & set(cells), (user, cells)
+        if payment and user == "paula":
+            assert payment in cells
