@@ -348,3 +348,51 @@ def test_rest_workflow_titles_follow_accept_language(live_order, language, state
     assert body["state"]["title"] == state
     assert action in [transition["title"] for transition in body["transitions"]]
     assert body["history"][0]["title"] == state
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "payment"),
+    [("fr", "Reçue", "Non payée"), ("nl", "Ontvangen", None), ("de", "Eingegangen", None)],
+)
+def test_our_order_lists_say_the_state_in_words(live_order, language, state, payment):
+    """The staff dashboard and "my orders" use the status menu's words, not ids."""
+    from eguichet.eguichethelpers import PASSWORD
+    from lxml import html as lxml_html
+
+    _site_languages([language])
+    catalog = live_order.aq_parent.absolute_url()
+    for user, url in (("paula", f"{catalog}/@@orders-dashboard?filter=all"),
+                      ("alice", f"{api.portal.get().absolute_url()}/@@my-orders")):
+        page = requests.get(url, auth=(user, PASSWORD), timeout=60)
+        assert page.status_code == 200, url
+        [table] = lxml_html.fromstring(page.text).xpath("//table")
+        cells = [" ".join(cell.text_content().split()) for cell in table.xpath(".//td")]
+        assert state in cells, (user, cells)
+        assert not {"submitted", "unpaid", "paid"} & set(cells), (user, cells)
+        if payment and user == "paula":
+            assert payment in cells
+
+
+def test_types_and_control_panels_are_in_the_catalogue():
+    """The titles and descriptions of our content types and control panels (add menu,
+    folder contents, Site Setup) are msgids of the ``communesplone`` catalogue."""
+    from lxml import etree
+
+    pot_text = (LOCALES / "communesplone.pot").read_text()
+    pot = {entry.msgid for entry in polib.pofile(re.sub(r"(?m)^#[^.:, |].*\n", "", pot_text))}
+    profiles = LOCALES.parent.glob("*/profiles/default")
+    texts = []
+    for profile in profiles:
+        for path in sorted(profile.glob("types/*.xml")):
+            root = etree.parse(str(path)).getroot()
+            if root.find("property[@name='title']") is None:
+                continue  # a change to another package's type (DashboardCollection)
+            assert root.get("{http://xml.zope.org/namespaces/i18n}domain") == "communesplone"
+            texts += [(path.name, prop.text.strip()) for prop in root.findall("property")
+                      if prop.get("name") in ("title", "description") and (prop.text or "").strip()]
+        panel = profile / "controlpanel.xml"
+        if panel.exists():
+            texts += [(panel.name, configlet.get("title"))
+                      for configlet in etree.parse(str(panel)).getroot().iter("configlet")]
+    assert len(texts) > 20
+    assert [(name, text) for name, text in texts if text not in pot] == []

@@ -4,7 +4,9 @@ from communesplone.eguichet import _
 from DateTime import DateTime
 from communesplone.eguichet.deadlines import local_date
 from communesplone.core.workflow_titles import state_title
+from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
 from plone import api
+from zope.i18n import translate
 
 #: Dashboard filters: id -> (title, extra catalog query, builder of the query needing ``now``).
 FILTERS = ("new", "mine", "awaiting_payment", "late", "all")
@@ -68,5 +70,9 @@ def my_orders(user_id):
 
 
 def with_state_title(row, request):
-    """``row`` (a :func:`summary`) with the title of its state in the reader's language."""
-    return dict(row, state_title=state_title(row["review_state"], "DocumentOrder", request))
+    """``row`` (a :func:`summary`) with its state and payment in the reader's words
+    (``state_title``, ``payment_title``), for a page; the JSON keeps the ids."""
+    payment = row["payment_status"]
+    return dict(row, state_title=state_title(row["review_state"], "DocumentOrder", request),
+                payment_title=translate(PAYMENT_STATUSES.getTerm(payment).title, context=request)
+                if payment in PAYMENT_STATUSES else "")
