@@ -6,6 +6,7 @@ from communesplone.core.constraints import iban_constraint
 from communesplone.core.constraints import nis_code_constraint
 from plone.supermodel import model
 from zope import schema
+from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
@@ -152,3 +153,9 @@ class ICommuneSettings(model.Schema):
         min=1,
         max=1440,
     )
+
+
+class IHoldsRequests(Interface):
+    """A container citizens add their requests to (a room, the e-guichet, the
+    directory): adding, renaming or removing one of its items leaves its creators,
+    owner and modification date as they were (see ``communesplone.core.containers``)."""
