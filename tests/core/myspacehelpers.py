@@ -36,6 +36,7 @@ def make_commune(portal):
     api.portal.set_registry_record("plone.default_language", "fr")
     api.portal.set_registry_record("plone.available_languages", ["fr", "nl"])
     api.portal.set_registry_record("plone.use_request_negotiation", True)
+    api.portal.set_registry_record("plone.use_content_negotiation", False)
     api.portal.set_registry_record("communesplone.core.commune_name", "Commune de Demo")
     api.portal.set_registry_record("communesplone.core.iban", "BE71096123456769")
     with api.env.adopt_roles(["Manager"]):
@@ -62,6 +63,11 @@ def make_commune(portal):
         directory = api.content.create(container=portal, type="BusinessDirectory",
                                        id="entreprises", title="Entreprises",
                                        categories=["Commerce > Librairie"])
+        other = api.content.create(container=directory, type="Business", id="autre",
+                                   title="Boulangerie du coin", street="Rue Basse",
+                                   number="1", postcode="5000", locality="Namur",
+                                   categories=["Commerce > Librairie"])
+        api.content.transition(obj=other, transition="publish")
     login(portal, "alice")
     start = _next_monday(hour=18)
     booking = api.content.create(container=room, type="Booking", title="booking",

@@ -1,5 +1,5 @@
 """The member's directory entries in their own space ("Mon espace",
-communesplone.core.myspace): those they proposed and those they claimed."""
+communesplone.core.myspace): those they proposed."""
 
 from communesplone.core.interfaces import IMySpaceSection
 from communesplone.core.myspace import state_title
@@ -9,16 +9,11 @@ from zope.interface import implementer
 
 
 def my_entry_brains(user_id):
-    """The Business entries the member proposed (``Creator``) or holds a local role on
-    (claimed: only owners get one, editors act through their group), by name."""
-    seen, found = set(), []
-    for query in ({"Creator": user_id}, {"allowedRolesAndUsers": f"user:{user_id}"}):
-        for brain in api.content.find(portal_type="Business", sort_on="sortable_title",
-                                      **query):
-            if brain.UID not in seen:
-                seen.add(brain.UID)
-                found.append(brain)
-    return sorted(found, key=lambda brain: (brain.Title or "").lower())
+    """The Business entries the member proposed (``Creator``, set when their proposal
+    is confirmed) and may see, by name. An entry a member was granted after a claim
+    keeps its creators: the catalog has no index of owners to find it by."""
+    return api.content.find(portal_type="Business", Creator=user_id,
+                            sort_on="sortable_title")
 
 
 @implementer(IMySpaceSection)
