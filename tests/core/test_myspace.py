@@ -116,3 +116,20 @@ class TestEditingUI:
     def test_staff_keep_the_sharing_page(self, commune):
         answer = get(f"{commune.room.absolute_url()}/@@sharing", "carol", allow_redirects=False)
         assert answer.status_code == 200
+
+
+def test_byline_names_people_to_staff_only(commune):
+    """Plone shows "par <nom>" to every logged-in person; on a commune site only
+    staff read who made a page."""
+    with api.env.adopt_roles(["Manager"]):
+        commune.room.setCreators(["carol"])
+        commune.room.reindexObject(idxs=["Creator", "listCreators"])
+    import transaction
+
+    transaction.commit()
+    url = commune.room.absolute_url()
+    for who in (None, "bob", "alice"):
+        page = get(url, who).text
+        assert "Carol Facilities" not in page, who
+        assert "author/carol" not in page, who
+    assert "Carol Facilities" in get(url, "carol").text
