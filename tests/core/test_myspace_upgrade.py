@@ -49,3 +49,13 @@ def test_upgrade_to_1003(site):
     assert room.modified() == modified
     assert setup_tool.getLastVersionForProfile("communesplone.core:default") == (
         setup_tool.getVersionForProfile("communesplone.core:default"),)
+
+
+def test_uninstall_gives_plone_its_settings_back(integration):
+    portal = integration["portal"]
+    setup_tool = portal.portal_setup
+    for step in ("rolemap", "actions"):
+        setup_tool.runImportStepFromProfile("profile-communesplone.core:uninstall", step)
+    assert "my-space" not in portal.portal_actions.user.objectIds()
+    assert _roles(portal, "Show Toolbar") == {"Authenticated"}
+    assert "Owner" in _roles(portal, "Sharing page: Delegate roles")
