@@ -188,5 +188,5 @@ def test_upgrade_to_1001(integration, step):
     setup_tool.upgradeProfile("communesplone.core:default")
     assert "Dashboard" in portal.portal_types.objectIds()
     # and on to the last one
-    assert setup_tool.getLastVersionForProfile("communesplone.core:default") == \
-        (setup_tool.getVersionForProfile("communesplone.core:default"),)
+    last = setup_tool.getVersionForProfile("communesplone.core:default")
+    assert setup_tool.getLastVersionForProfile("communesplone.core:default") == (last,)

@@ -8,6 +8,8 @@ from plone.autoform import directives
 from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
+from zope.interface import Attribute
+from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
@@ -155,3 +157,35 @@ class ICommuneSettings(model.Schema):
         min=1,
         max=1440,
     )
+
+
+class IHoldsRequests(Interface):
+    """A container citizens add their requests to (a room, the e-guichet, the
+    directory): adding, renaming or removing one of its items leaves its creators,
+    owner and modification date as they were (see ``communesplone.core.containers``)."""
+
+
+class IMySpaceSection(Interface):
+    """One section of a citizen's own space ("Mon espace", ``@@my-space``).
+
+    Each add-on registers a named utility for what the member asked of it (orders,
+    bookings, directory entries), so core lists them without importing the add-ons.
+    """
+
+    order = Attribute("Position on the page, smallest first.")
+    title = Attribute("The section's heading (a message).")
+    empty_text = Attribute("What to say when the member has nothing here (a message).")
+    action_title = Attribute("The call to action under the section (a message).")
+
+    def action_url(portal):
+        """Where the member goes to ask for something here; None when the site has
+        no such place (then the section shows no call to action)."""
+
+    def items(user_id, request):
+        """The member's own items, newest or soonest first: dicts with ``title``,
+        ``url``, ``state`` (in words) and, when they apply, ``reference``,
+        ``payment`` and ``when`` (in words), every text in the request's language."""
+
+    def links(portal):
+        """Further pages of the member's own (``[(message, url)]``), e.g. what is
+        stored about them."""

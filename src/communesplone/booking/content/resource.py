@@ -12,6 +12,7 @@ from communesplone.booking.vocabularies import PAYMENTS
 from communesplone.booking.vocabularies import PRICE_UNITS
 from communesplone.booking.vocabularies import QUOTA_PERIODS
 from plone import api
+from communesplone.core.containers import HoldsRequests
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -257,7 +258,7 @@ def site_timezone():
 
 
 @implementer(IResource)
-class Resource(Container):
+class Resource(HoldsRequests, Container):
     """A bookable resource; holds its Bookings and their occupancy index."""
 
     def rules(self):

@@ -4,6 +4,7 @@ from communesplone.directory import _
 from communesplone.directory.categories import parse_lines
 from communesplone.directory.constraints import category_line_constraint
 from communesplone.directory.vocabularies import ASSURANCE_CHOICES
+from communesplone.core.containers import HoldsRequests
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -79,5 +80,5 @@ class IBusinessDirectory(model.Schema):
 
 
 @implementer(IBusinessDirectory)
-class BusinessDirectory(Container):
+class BusinessDirectory(HoldsRequests, Container):
     """Holds the Businesses of the commune."""

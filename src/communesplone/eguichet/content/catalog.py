@@ -1,5 +1,6 @@
 """DocumentCatalog: the public e-guichet page; holds DocumentTypes and the orders."""
 
+from communesplone.core.containers import HoldsRequests
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope.interface import implementer
@@ -10,5 +11,5 @@ class IDocumentCatalog(model.Schema):
 
 
 @implementer(IDocumentCatalog)
-class DocumentCatalog(Container):
+class DocumentCatalog(HoldsRequests, Container):
     """Holds the DocumentTypes offered and the DocumentOrders made."""

@@ -1,0 +1,27 @@
+"""Plone names who made a page to every logged-in person: the "by <name> — last
+modified" line under a title, and ``<link rel="author" href="…/author/<user id>">``
+in the page's head.
+
+On a commune site most logged-in people are citizens, and who made a page is the
+administration's business; a citizen's name or user id must never be read there by
+another (see ``communesplone.core.containers``). Staff are those who see the editing
+toolbar.
+"""
+
+from plone import api
+from plone.app.layout.links.viewlets import AuthorViewlet
+from plone.app.layout.viewlets.content import DocumentBylineViewlet
+
+
+def _staff(context):
+    return api.user.has_permission("Show Toolbar", obj=context)
+
+
+class StaffBylineViewlet(DocumentBylineViewlet):
+    def show_about(self):
+        return super().show_about() and _staff(self.context)
+
+
+class StaffAuthorLinkViewlet(AuthorViewlet):
+    def show(self):
+        return super().show() and _staff(self.context)
