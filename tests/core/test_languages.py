@@ -206,6 +206,7 @@ def test_set_language_switches_and_is_remembered(bilingual):
     page = get(f"{bilingual}/e-guichet?set_language=nl", session, **{"Accept-Language": "fr"})
     assert lang_of(page.text) == "nl"
     assert "<h1>E-loket</h1>" in page.text  # the heading in the visitor's language
+    assert re.search(r"<title>E-loket\W", page.text)  # and the browser's tab
     assert session.cookies.get("I18N_LANGUAGE") == "nl"
     # the next page, even with a French browser, stays Dutch
     again = get(bilingual, session, **{"Accept-Language": "fr"})
