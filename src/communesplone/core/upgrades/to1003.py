@@ -12,7 +12,7 @@ def upgrade(setup_tool):
     column, Plone's available languages from the commune's, the behavior on the
     add-ons' types; then the existing content of those types is cataloged again
     for the new column (nothing else of it changes)."""
-    for step in ("plone.app.registry", "catalog"):
+    for step in ("plone.app.registry", "catalog", "componentregistry"):
         setup_tool.runImportStepFromProfile("profile-communesplone.core:default", step)
     apply_commune_languages()
     enable_translations(api.portal.get_tool("portal_types"))
