@@ -121,6 +121,20 @@ def test_translated_title_in_the_request_language(integration):
     assert translated_title(catalog) == "E-guichet"
 
 
+def test_listings_translate_titles(integration):
+    """Plone's listings (a folder's listing_view, collections) read these titles too."""
+    from plone.app.contentlisting.interfaces import IContentListing
+
+    serve("fr", "nl")
+    catalog = make_catalog(integration["portal"])
+    integration["request"]["LANGUAGE"] = "nl"
+    [item] = IContentListing(api.content.find(UID=catalog.UID()))
+    assert (item.Title(), item.Description()) == ("E-loket", "Bestel uw documenten.")
+    integration["request"]["LANGUAGE"] = "fr"
+    [item] = IContentListing(api.content.find(UID=catalog.UID()))
+    assert item.Title() == "E-guichet"
+
+
 def test_remember_language_keeps_the_first_one(integration):
     serve("fr", "nl")
     integration["request"]["LANGUAGE"] = "nl"
@@ -153,6 +167,11 @@ def test_upgrade_to_1003(integration):
         behaviors = [b for b in portal_types[name].behaviors if b != BEHAVIOR]
         portal_types[name].manage_changeProperties(behaviors=tuple(behaviors))
     portal.portal_catalog.delColumn("language_texts")
+    from plone.app.contentlisting.interfaces import IContentListingObject
+    from Products.ZCatalog.interfaces import ICatalogBrain
+
+    portal.getSiteManager().unregisterAdapter(required=(ICatalogBrain,),
+                                              provided=IContentListingObject)
 
     upgrade(api.portal.get_tool("portal_setup"))
 
@@ -163,6 +182,8 @@ def test_upgrade_to_1003(integration):
     assert portal["e-guichet"].title_nl == "E-loket"  # the content is kept
     [brain] = api.content.find(UID=catalog.UID())
     assert translated_title(brain, "nl") == "E-loket"
+    integration["request"]["LANGUAGE"] = "nl"
+    assert IContentListingObject(brain).Title() == "E-loket"
     steps = api.portal.get_tool("portal_setup").listUpgrades(
         "communesplone.core:default", show_old=True)
     assert any(step["dest"] == ("1003",) for step in steps)
@@ -206,6 +227,7 @@ def test_set_language_switches_and_is_remembered(bilingual):
     page = get(f"{bilingual}/e-guichet?set_language=nl", session, **{"Accept-Language": "fr"})
     assert lang_of(page.text) == "nl"
     assert "<h1>E-loket</h1>" in page.text  # the heading in the visitor's language
+    assert re.search(r"<title>E-loket\W", page.text)  # and the browser's tab
     assert session.cookies.get("I18N_LANGUAGE") == "nl"
     # the next page, even with a French browser, stays Dutch
     again = get(bilingual, session, **{"Accept-Language": "fr"})
@@ -283,6 +305,9 @@ def test_dutch_booking_gets_dutch_mails(bilingual, functional, smtp_server):
             horizon_days=180, needs_approval=True, audience="anonymous", capacity=50,
             closed_on_holidays=False, hours_sunday="08:00-22:00")
     transaction.commit()
+    # the booking folder's page lists the room in the visitor's language
+    listing = get(folder.absolute_url(), **{"Accept-Language": "nl"}).text
+    assert "Gemeentezaal" in listing and "Salle communale" not in listing
     now = datetime.now(ZoneInfo("Europe/Brussels"))
     day = now.date() + timedelta(days=14 - now.weekday())
     start = datetime(day.year, day.month, day.day, 10, tzinfo=ZoneInfo("Europe/Brussels"))

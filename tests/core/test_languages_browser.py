@@ -18,7 +18,7 @@ def bilingual(functional):
     api.portal.set_registry_record("plone.default_language", "fr")
     api.portal.set_registry_record("communesplone.core.languages", ["fr", "nl"])
     with api.env.adopt_roles(["Manager"]):
-        catalog = api.content.create(
+        api.content.create(
             container=portal, type="DocumentCatalog", id="e-guichet", title="E-guichet",
             description="Commandez vos documents en ligne.", title_nl="E-loket",
             description_nl="Bestel uw documenten online.")

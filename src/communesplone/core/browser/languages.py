@@ -11,7 +11,9 @@ more than one language and cookie negotiation is on
 
 from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
+from html import escape
 from plone.app.i18n.locales.browser.selector import LanguageSelector
+from plone.app.layout.viewlets.common import TitleViewlet
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import parse_qsl
@@ -66,3 +68,12 @@ class TranslatedDescriptionView(BrowserView):
     def __call__(self):
         self.description = translated_description(self.context)
         return self.index()
+
+
+class TranslatedPageTitleViewlet(TitleViewlet):
+    """``plone.htmlhead.title``: the browser tab and what a screen reader announces
+    first, in the request's language."""
+
+    @property
+    def page_title(self):
+        return escape(translated_title(self.context))
