@@ -17,6 +17,7 @@ gives the one of the request's language, from an object or a catalog brain.
 from communesplone.core.translations import texts_of
 from communesplone.core.vocabularies import LANGUAGES
 from plone import api
+from Products.ZCatalog.interfaces import ICatalogBrain
 from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
@@ -146,7 +147,8 @@ def language_of(obj, attribute=REQUEST_LANGUAGE_ATTRIBUTE):
 
 def _texts_of(item):
     """``{language: {"title": ..., "description": ...}}`` of an object or a brain."""
-    if hasattr(item, "getPath"):  # a brain: the catalog's metadata column
+    if ICatalogBrain.providedBy(item):  # the catalog's metadata column
+        # (not ``hasattr(item, "getPath")``: a content object acquires names)
         texts = getattr(item, "language_texts", None)
         return texts if isinstance(texts, dict) else {}
     return texts_of(item)

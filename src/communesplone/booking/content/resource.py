@@ -13,7 +13,7 @@ from communesplone.booking.vocabularies import PRICE_UNITS
 from communesplone.booking.vocabularies import QUOTA_PERIODS
 from plone import api
 from communesplone.core.containers import HoldsRequests
-from plone.dexterity.content import Container
+from communesplone.core.interfaces import IHoldsRequests
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -257,8 +257,8 @@ def site_timezone():
         return pytz.timezone(DEFAULT_TIMEZONE)
 
 
-@implementer(IResource)
-class Resource(HoldsRequests, Container):
+@implementer(IResource, IHoldsRequests)
+class Resource(HoldsRequests):
     """A bookable resource; holds its Bookings and their occupancy index."""
 
     def rules(self):

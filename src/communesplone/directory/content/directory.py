@@ -5,7 +5,7 @@ from communesplone.directory.categories import parse_lines
 from communesplone.directory.constraints import category_line_constraint
 from communesplone.directory.vocabularies import ASSURANCE_CHOICES
 from communesplone.core.containers import HoldsRequests
-from plone.dexterity.content import Container
+from communesplone.core.interfaces import IHoldsRequests
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -79,6 +79,6 @@ class IBusinessDirectory(model.Schema):
                             default="Every reserved category must be one of the categories."))
 
 
-@implementer(IBusinessDirectory)
-class BusinessDirectory(HoldsRequests, Container):
+@implementer(IBusinessDirectory, IHoldsRequests)
+class BusinessDirectory(HoldsRequests):
     """Holds the Businesses of the commune."""

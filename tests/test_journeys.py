@@ -1,0 +1,54 @@
+"""The citizen journeys of issue 14, in French and Dutch, on a desktop and on a phone.
+
+Each walk goes through the front page, the directory (search, an entry, the
+proposal form), the council (assembly, agenda, a decision), an order, a
+booking and "Mon espace", and fails on anything ``pagechecks`` finds on any
+page: horizontal scroll at 390 px, raw ids, UIDs, msgids, JSON, ``\\uXXXX``,
+ISO timestamps, English workflow words, the toolbar shown to the citizen,
+axe-core WCAG 2.1 AA violations; and on a journey that breaks on the way.
+"""
+
+from browser import CHROMIUM
+from browser import CHROMIUM_ARGS
+from browser import _unavailable
+from communesplone.testing import COMMUNESPLONE_DEMO_FUNCTIONAL_TESTING
+from journeys import LANGUAGES
+from journeys import WIDTHS
+from journeys import ensure_citizen
+from journeys import walk
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from pytest_plone import fixtures_factory
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+globals().update(fixtures_factory(((COMMUNESPLONE_DEMO_FUNCTIONAL_TESTING, "demo"),)))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_citizen_journeys(demo, chromium, language, width):
+    import transaction
+
+    site = demo["portal"].absolute_url()
+    admin = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    transaction.commit()
+    ensure_citizen(site, admin)
+    tour = walk(chromium, site, language, width, admin)
+    assert tour.count >= 10, f"the journeys stopped early: {tour.defects}"
+    assert tour.defects == []
