@@ -144,7 +144,7 @@ def test_workflow_titles_translated_where_plone_reads_them(bare, language):
         ("fr", {"Awaiting payment": "En attente de paiement", "Ready": "Prête à retirer",
                 "Confirmed": "Confirmée", "Refused": "Refusée", "Cancelled": "Annulée",
                 "Take it": "Prendre en charge", "Mark ready": "Marquer comme prête",
-                "Deliver": "Délivrer", "Confirm the payment": "Marquer comme payée",
+                "Deliver": "Délivrer", "Confirm the payment": "Confirmer le paiement",
                 "Freeze the agenda and convene": "Figer l'ordre du jour et convoquer",
                 "Back to draft": "Revenir au brouillon",
                 "Rejected by the assembly": "Rejeté"}),
@@ -396,3 +396,28 @@ def test_types_and_control_panels_are_in_the_catalogue():
                       for configlet in etree.parse(str(panel)).getroot().iter("configlet")]
     assert len(texts) > 20
     assert [(name, text) for name, text in texts if text not in pot] == []
+
+
+def test_an_order_awaiting_payment_offers_distinct_buttons(functional):
+    """Recording a payment and the bare workflow transition do different things:
+    the clerk reads two different labels, and the applicant's level in words."""
+    from eguichet.eguichethelpers import make_site
+    from eguichet.eguichethelpers import order
+    from eguichet.eguichethelpers import PASSWORD
+    from lxml import html as lxml_html
+
+    site = make_site(functional["portal"])
+    with api.env.adopt_user(username="alice"):
+        made = order(site.catalog, site.residence)
+    transaction.commit()
+    assert api.content.get_state(made) == "awaiting_payment"
+    _site_languages(["fr"])
+    page = requests.get(made.absolute_url(), auth=("paula", PASSWORD), timeout=60)
+    tree = lxml_html.fromstring(page.text)
+    buttons = [" ".join(button.text_content().split())
+               for button in tree.xpath("//section[contains(@class, 'eguichet-staff')]//button")]
+    assert "Marquer comme payée" in buttons and "Confirmer le paiement" in buttons
+    assert len(buttons) == len(set(buttons)), buttons
+    [section] = tree.xpath("//section[@aria-labelledby='eguichet-applicant-title']")
+    values = [" ".join(dd.text_content().split()) for dd in section.xpath(".//dd")]
+    assert "aucun" in values and "none" not in values

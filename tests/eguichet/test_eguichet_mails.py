@@ -139,3 +139,24 @@ def test_cancel_by_applicant_and_deliver_needs_the_pdf(live, mail):
         api.content.transition(obj=third, transition="cancel")
     transaction.abort()
     assert api.content.get_state(third) == "submitted"
+
+
+def test_rejection_in_german_with_reason(live, mail):
+    """A German-speaking commune's applicant reads every mail in German."""
+    with api.env.adopt_user("bob"):
+        made = order(live.catalog, live.regulation, applicant_email="bob@example.org",
+                     applicant_language="de", answers={})
+    transaction.commit()
+    _process(made, steps=("take",))
+    with api.env.adopt_user("paula"):
+        api.content.transition(obj=made, transition="reject",
+                               comment="Diese Verordnung gibt es nicht mehr")
+    transaction.commit()
+    to_bob = [m for m in _mails(mail) if m["to"] == ["bob@example.org"]]
+    assert [m["subject"] for m in to_bob] == [
+        f"Bestellung {made.reference} erhalten: Copie d'un règlement",
+        f"Bestellung {made.reference} wird bearbeitet",
+        f"Bestellung {made.reference} abgelehnt",
+    ]
+    assert "Grund: Diese Verordnung gibt es nicht mehr" in to_bob[-1]["body"]
+    assert to_bob[0]["body"].startswith("Guten Tag Alice Martin")

@@ -1,5 +1,6 @@
 """The order page (applicant and staff), its actions, and the anonymous tracking page."""
 
+from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.validation import format_rrn
 from communesplone.core.validation import mask_rrn
 from communesplone.eguichet import _
@@ -102,9 +103,13 @@ class OrderView(BrowserView):
              _date(order.applicant_birth_date)),
             (_("eguichet_label_national_number", default="National register number"), number),
             (_("eguichet_label_assurance_level", default="Identity assurance"),
-             (order.assurance or {}).get("level", "")),
+             self._level((order.assurance or {}).get("level", ""))),
         ]
         return [{"label": self.t(label), "value": value} for label, value in rows if value]
+
+    def _level(self, level):
+        """The assurance level in words ("élevé", "hoog"), not its id."""
+        return self.t(LEVEL_TITLES[level]) if level in LEVEL_TITLES else level
 
     def answers(self):
         doctype = self.order.document_type_object()
