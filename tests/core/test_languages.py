@@ -260,6 +260,16 @@ def test_monolingual_commune_has_no_switch(functional):
     assert lang_of(html) == "fr"
 
 
+def test_edit_form_offers_the_other_served_languages(bilingual):
+    """French is the main title's language: the tab holds Dutch only."""
+    session = requests.Session()
+    session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    html = get(f"{bilingual}/e-guichet/edit", session).text
+    names = set(re.findall(r'name="form.widgets.ITranslatedTexts.(\w+)"', html))
+    assert names == {"title_nl", "description_nl"}
+    assert 'value="E-loket"' in html
+
+
 def test_control_panel_form_updates_the_available_languages(bilingual):
     session = requests.Session()
     session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)

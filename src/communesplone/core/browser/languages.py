@@ -9,11 +9,16 @@ more than one language and cookie negotiation is on
 (:mod:`communesplone.core.languages` sets both from the Commune settings).
 """
 
+from communesplone.core.languages import commune_languages
+from communesplone.core.languages import default_language
 from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
 from html import escape
 from plone.app.i18n.locales.browser.selector import LanguageSelector
+from communesplone.core.translations import CODES
+from communesplone.core.translations import ITranslatedTexts
 from plone.app.layout.viewlets.common import TitleViewlet
+from plone.z3cform.fieldsets.extensible import FormExtender
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import parse_qsl
@@ -77,3 +82,20 @@ class TranslatedPageTitleViewlet(TitleViewlet):
     @property
     def page_title(self):
         return escape(translated_title(self.context))
+
+
+class TranslationFieldsExtender(FormExtender):
+    """The "Translations" tab of an add or edit form shows only the commune's other
+    languages: the main title is already in the default language, and a language
+    the commune does not serve would never be read. No tab for a monolingual
+    commune. (REST still reads and writes every field.)"""
+
+    def update(self):
+        others = [code for code in commune_languages() if code != default_language()]
+        prefix = ITranslatedTexts.__name__
+        for code in CODES:
+            if code not in others:
+                for kind in ("title", "description"):
+                    self.remove(f"{kind}_{code}", prefix=prefix)
+        self.form.groups = [group for group in self.form.groups
+                            if len(group.fields) or group.__name__ != "translations"]
