@@ -1,5 +1,6 @@
 """The order page (applicant and staff), its actions, and the anonymous tracking page."""
 
+from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.validation import format_rrn
 from communesplone.core.validation import mask_rrn
 from communesplone.eguichet import _
@@ -86,6 +87,10 @@ class OrderView(BrowserView):
         ]
         return [{"label": self.t(label), "value": value} for label, value in facts]
 
+    def _level_title(self, level):
+        """The level in words ("faible"), never its id."""
+        return self.t(LEVEL_TITLES[level]) if level in LEVEL_TITLES else ""
+
     def applicant(self):
         order = self.order
         number = getattr(order, "_national_number", None)
@@ -102,7 +107,7 @@ class OrderView(BrowserView):
              _date(order.applicant_birth_date)),
             (_("eguichet_label_national_number", default="National register number"), number),
             (_("eguichet_label_assurance_level", default="Identity assurance"),
-             (order.assurance or {}).get("level", "")),
+             self._level_title((order.assurance or {}).get("level"))),
         ]
         return [{"label": self.t(label), "value": value} for label, value in rows if value]
 
