@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import socket
+import threading
 import time
 import uuid
 
@@ -32,7 +33,16 @@ MAX_MAILS = 200
 ANNOTATION_KEY = "communesplone.policy.demo_mailbox"
 HOST = "127.0.0.1"
 SENDER = "noreply@demo.communesplone.be"
-_MAIL_ID = re.compile(r"^[0-9]{13}-[0-9a-f]{32}$")
+_MAIL_ID = re.compile(r"^[0-9]{19}-[0-9a-f]{32}$")
+_clock = {"last": 0}
+_clock_lock = threading.Lock()
+
+
+def _next_stamp():
+    """Nanoseconds since the epoch, strictly increasing: ids sort as mails arrived."""
+    with _clock_lock:
+        _clock["last"] = max(time.time_ns(), _clock["last"] + 1)
+        return _clock["last"]
 
 
 # --- the folder of mails ------------------------------------------------------
@@ -45,7 +55,7 @@ def store(folder, content):
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    mail_id = f"{int(time.time() * 1000):013d}-{uuid.uuid4().hex}"
+    mail_id = f"{_next_stamp():019d}-{uuid.uuid4().hex}"
     temporary = folder / f".{mail_id}.tmp"
     temporary.write_bytes(content)
     temporary.chmod(0o600)
@@ -81,7 +91,7 @@ def received_at(message, mail_id):
         from datetime import datetime
         from datetime import UTC
 
-        return datetime.fromtimestamp(int(mail_id[:13]) / 1000, UTC)
+        return datetime.fromtimestamp(int(mail_id[:19]) / 1e9, UTC)
 
 
 # --- the SMTP sink ------------------------------------------------------------

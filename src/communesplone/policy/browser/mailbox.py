@@ -1,8 +1,8 @@
 """``@@demo-mailbox``: the mails a demo site sent, for its administrators.
 
 Only on a demo site whose mails go to the sink (:mod:`communesplone.policy.mailbox`);
-anywhere else the page does not exist (404). The view permission is
-"Manage portal" (Site Administrators and Managers).
+anywhere else the page does not exist (404). Who may set the site's mail
+server may read its mails ("Plone Site Setup: Mail": Site Administrators, Managers).
 """
 
 from babel.dates import format_datetime
