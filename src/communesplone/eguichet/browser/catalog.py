@@ -80,7 +80,8 @@ class DocumentTypeView(BrowserView):
             return self.t(_("eguichet_level_anyone",
                             default="None: anyone may order it, without an account."))
         level = self.context.required_assurance
-        return f"{self.t(LEVEL_TITLES[level])}. {self.t(LEVEL_MEANINGS[level])}"
+        title = self.t(LEVEL_TITLES[level])
+        return f"{title[:1].upper()}{title[1:]}. {self.t(LEVEL_MEANINGS[level])}"
 
     def order_url(self):
         return f"{self.context.absolute_url()}/@@order" if self.context.active else None
