@@ -255,3 +255,27 @@ def test_an_account_proves_nothing_without_a_confirmed_address(integration):
     with pytest.raises(InsufficientAssurance) as raised:
         require_assurance("low", request=request)
     assert raised.value.reason == "no_assurance"
+
+
+def test_back_link_never_loops(integration):
+    """Back goes where the visitor came from, on this site, never to the asking page."""
+    from communesplone.core.browser.assurance import back_url
+
+    url = integration["portal"].absolute_url()
+    order = f"{url}/e-guichet/extrait/@@order"
+    assert back_url((f"{url}/e-guichet/extrait",), (order,)) == f"{url}/e-guichet/extrait"
+    assert back_url((order, f"{url}/e-guichet/extrait"), (order,)) == f"{url}/e-guichet/extrait"
+    assert back_url(("https://evil.example/", None), (order,)) == url
+    assert back_url((f"{url}/@@identity-step-up?level=high",), ()) == url
+
+
+def test_means_for_an_anonymous_visitor(integration):
+    """The account is offered where "low" is enough, with came_from; never for "substantial"."""
+    from communesplone.core.means import means_for
+
+    logout()
+    url = integration["portal"].absolute_url()
+    low = means_for("low", came_from=f"{url}/form")
+    assert [m["id"] for m in low if m["kind"] == "account"] == ["login"]  # no self-registration
+    assert "came_from=" in low[0]["url"]
+    assert [m for m in means_for("substantial") if m["kind"] == "account"] == []

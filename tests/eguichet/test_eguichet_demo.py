@@ -1,4 +1,4 @@
-"""Demo content: eight documents (one per identity level at least), four orders, idempotent; the generic install test."""
+"""Demo content: eight documents (each identity level), four orders, idempotent; install."""
 
 from communesplone.core.notifications import notifications_suppressed
 from communesplone.eguichet.demo import populate
