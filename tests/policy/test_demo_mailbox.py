@@ -15,6 +15,9 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from zope.annotation.interfaces import IAnnotations
 from zope.component.hooks import setSite
 
+from browser import axe_violations
+from browser import page_fixture  # noqa: F401 - the ``page`` fixture
+
 import pytest
 import requests
 import transaction
@@ -152,3 +155,39 @@ def test_demo_profile_upgrade_adds_the_mailbox_to_site_setup(integration):
     actions = [action.getId() for action in portal.portal_controlpanel.listActions()]
     assert "communesplone-demo-mailbox" in actions
     assert setup_tool.getLastVersionForProfile("communesplone.policy:demo") == ("1001",)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", ["DESKTOP", "PHONE"])
+def test_the_mailbox_pages_are_fit_for_people(demo, page, viewport):
+    import base64
+    import pagechecks
+
+    portal, folder, *_rest = demo
+    api.portal.set_registry_record("plone.default_language", "fr")
+    api.portal.set_registry_record("plone.available_languages", ["fr"])
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Brussels")
+    transaction.commit()
+    message = EmailMessage()
+    message["Subject"] = "Commande 2026-000001 reçue"
+    message["To"] = "jean@example.org"
+    message["From"] = "Commune <info@demo.example>"
+    message["Date"] = "Wed, 02 Dec 2026 10:12:00 +0100"
+    message.set_content("Bonjour Jean,\n" + "une ligne assez longue pour un téléphone " * 5)
+    message.add_attachment(b"\x89PNG", maintype="image", subtype="png", filename="qr.png")
+    mail_id = mailbox.store(folder, message.as_bytes())
+    page.set_viewport_size(getattr(pagechecks, viewport))
+    credentials = base64.b64encode(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode()).decode()
+    page.set_extra_http_headers({"Authorization": f"Basic {credentials}"})
+    page.goto(f"{portal.absolute_url()}/@@demo-mailbox")
+    assert "mercredi 2 décembre 2026, 10:12" in page.inner_text("#content")
+    # axe on the page's content: the administrator's toolbar (Plone's, unnamed icon links
+    # on a phone) is not this page's
+    pagechecks.assert_fit_for_people(page, "fr", "the demo mailbox", citizen=False, axe=False)
+    assert axe_violations(page, include=["#content"]) == []
+    page.get_by_role("link", name="Commande 2026-000001 reçue").click()
+    page.wait_for_load_state()
+    assert mail_id in page.url
+    assert "qr.png" in page.inner_text("#content")
+    pagechecks.assert_fit_for_people(page, "fr", "one mail", citizen=False, axe=False)
+    assert axe_violations(page, include=["#content"]) == []
