@@ -106,13 +106,22 @@ def serve(instance, site_id, preset_name, name="zope"):
     ini = str(instance.ini_of(name))
     setup_logging(ini)
     wsgi_app = loadapp(f"config:{ini}")
+    sinks = []
     if site_id is not None:
-        prepare(site_id, preset_name)
-    run_server(instance, ini, wsgi_app, site_id, name)
+        sinks = prepare(site_id, preset_name, instance.var)
+    try:
+        run_server(instance, ini, wsgi_app, site_id, name)
+    finally:
+        for sink in sinks:
+            sink.stop()
 
 
-def prepare(site_id, preset_name):
-    """Create the admin and the site if needed, in the opened database."""
+def prepare(site_id, preset_name, var=None):
+    """Create the admin and the site if needed, in the opened database.
+
+    With ``var``, the demo sites' mails go to a demo mailbox under it
+    (:mod:`communesplone.policy.mailbox`): the started SMTP sinks are returned.
+    """
     import transaction
     import Zope2
 
@@ -129,11 +138,17 @@ def prepare(site_id, preset_name):
         ensure_admin(app)
         if ensure_site(app, site_id, preset_name):
             print(f"Created the site {site_id!r} from the preset {preset_name!r}.", flush=True)
+        sinks = []
+        if var is not None:
+            from communesplone.policy.mailbox import start_for_sites
+
+            sinks = start_for_sites(app, var)
         transaction.commit()
         noSecurityManager()
         setRequest(None)
     finally:
         with_root._p_jar.close()
+    return sinks
 
 
 def run_server(instance, ini, wsgi_app, site_id, name):

@@ -218,3 +218,64 @@ def test_audit_log_readable_by_site_administrator(site_url):
                             headers={"Accept": "application/json"}, timeout=60)
     assert response.status_code == 200
     assert response.json() == {"items": []}
+
+
+def test_a_password_member_with_a_confirmed_address_meets_low_not_substantial(integration):
+    """docs/eid.md: a password account whose e-mail address the site confirmed is "low"."""
+    portal = integration["portal"]
+    request = integration["request"]
+    portal.acl_users.userFolderAddUser("marie", "secret-Marie-1", ["Member"], [])
+    from plone import api
+
+    api.user.get(userid="marie").setMemberProperties({"email": "marie@example.org"})
+    login(portal, "marie")
+    record = require_assurance("low", request=request)
+    assert record.level == "low"
+    assert record.provider == assurance.ACCOUNT_PROVIDER
+    assert record.national_number is None
+    with pytest.raises(InsufficientAssurance) as raised:
+        require_assurance("substantial", request=request)
+    assert raised.value.reason == "insufficient_level"
+    with pytest.raises(InsufficientAssurance):
+        require_assurance("low", max_age=60, request=request)  # no login time to compare
+
+
+def test_an_account_proves_nothing_without_a_confirmed_address(integration):
+    """No e-mail address, or a site where people choose their password at registration."""
+    portal = integration["portal"]
+    request = integration["request"]
+    from plone import api
+
+    login(portal, TEST_USER_NAME)  # the test user has no e-mail address
+    assert get_assurance(request).level == "none"
+    api.user.get(userid=TEST_USER_ID).setMemberProperties({"email": "test@example.org"})
+    assert get_assurance(request).level == "low"
+    api.portal.set_registry_record("plone.enable_user_pwd_choice", True)
+    assert get_assurance(request).level == "none"
+    with pytest.raises(InsufficientAssurance) as raised:
+        require_assurance("low", request=request)
+    assert raised.value.reason == "no_assurance"
+
+
+def test_back_link_never_loops(integration):
+    """Back goes where the visitor came from, on this site, never to the asking page."""
+    from communesplone.core.browser.assurance import back_url
+
+    url = integration["portal"].absolute_url()
+    order = f"{url}/e-guichet/extrait/@@order"
+    assert back_url((f"{url}/e-guichet/extrait",), (order,)) == f"{url}/e-guichet/extrait"
+    assert back_url((order, f"{url}/e-guichet/extrait"), (order,)) == f"{url}/e-guichet/extrait"
+    assert back_url(("https://evil.example/", None), (order,)) == url
+    assert back_url((f"{url}/@@identity-step-up?level=high",), ()) == url
+
+
+def test_means_for_an_anonymous_visitor(integration):
+    """The account is offered where "low" is enough, with came_from; never for "substantial"."""
+    from communesplone.core.means import means_for
+
+    logout()
+    url = integration["portal"].absolute_url()
+    low = means_for("low", came_from=f"{url}/form")
+    assert [m["id"] for m in low if m["kind"] == "account"] == ["login"]  # no self-registration
+    assert "came_from=" in low[0]["url"]
+    assert [m for m in means_for("substantial") if m["kind"] == "account"] == []

@@ -93,3 +93,21 @@ def test_suppressed_notifications(site_with_smtp, smtp_server):
         assert send_mail("citoyen@example.org", "Démo", "Pas envoyé") is False
     transaction.commit()
     assert smtp_server.inbox.messages == []
+
+
+def test_can_send_mail_only_with_a_server_that_answers(site_with_smtp, smtp_server, monkeypatch):
+    """The one answer pages ask before promising a confirmation mail."""
+    from communesplone.core import notifications
+    from smtp import free_port
+
+    monkeypatch.setattr(notifications, "_probes", {})
+    assert notifications.can_send_mail()
+    api.portal.set_registry_record("plone.smtp_port", free_port())  # nobody listens there
+    assert not notifications.can_send_mail()
+    api.portal.set_registry_record("plone.smtp_host", "")
+    assert not notifications.can_send_mail()
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
+    api.portal.set_registry_record("plone.email_from_address", "")
+    api.portal.set_registry_record("communesplone.core.email", "")
+    assert not notifications.can_send_mail()  # no sender address

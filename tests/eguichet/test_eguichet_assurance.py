@@ -27,7 +27,9 @@ def _certify(request, level, user_id="alice"):
 def test_without_assurance_the_order_is_refused(site):
     with api.env.adopt_user("alice"), pytest.raises(InsufficientAssurance) as info:
         order(site.catalog, site.birth, answers=PERSON)
-    assert info.value.required_level == "high" and info.value.reason == "no_assurance"
+    # alice's password account (confirmed e-mail address) is "low" (docs/eid.md)
+    assert info.value.required_level == "high" and info.value.reason == "insufficient_level"
+    assert info.value.current.level == "low"
     assert orders_in(site.catalog) == []
 
 
@@ -82,7 +84,8 @@ def test_rest_answers_401_json_with_the_reason(live):
     assert answer.status_code == 401
     error = answer.json()["error"]
     assert error["type"] == "InsufficientAssurance"
-    assert error["required_level"] == "high" and error["reason"] == "no_assurance"
+    assert error["required_level"] == "high" and error["reason"] == "insufficient_level"
+    assert error["current_level"] == "low"  # a password account (docs/eid.md)
     assert orders_in(live.catalog) == []
 
 

@@ -1,4 +1,4 @@
-"""Demo content: seven documents, four orders, idempotent; the generic install test."""
+"""Demo content: eight documents (each identity level), four orders, idempotent; install."""
 
 from communesplone.core.notifications import notifications_suppressed
 from communesplone.eguichet.demo import populate
@@ -11,7 +11,11 @@ def test_demo_is_complete_and_idempotent(portal):
         again = populate(portal, "fr")
     assert again.getPhysicalPath() == catalog.getPhysicalPath()
     types = api.content.find(context=catalog, portal_type="DocumentType")
-    assert len(types) == 7
+    assert len(types) == 8
+    levels = {catalog[brain.getId].required_assurance for brain in types}
+    assert levels == {"none", "low", "substantial", "high"}
+    assert catalog["copie-deliberation"].allows_anonymous()
+    assert catalog["legalisation-de-signature"].required_assurance == "low"
     titles = {brain.Title for brain in types}
     assert "Certificat de résidence" in titles and "Extrait du casier judiciaire" in titles
     assert catalog["extrait-acte-de-naissance"].required_assurance == "high"

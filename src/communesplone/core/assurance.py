@@ -33,6 +33,7 @@ from zope.component import getUtilitiesFor
 from zope.component import getUtility
 from zope.event import notify
 from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import Attribute
 from zope.interface import Interface
 from zope.interface import implementer
@@ -50,6 +51,11 @@ LEVEL_TITLES = {
     "substantial": _("assurance_level_substantial", default="substantial"),
     "high": _("assurance_level_high", default="high"),
 }
+#: The "provider" of the level a password account meets by itself (see
+#: :func:`account_record`); never written to a cookie.
+ACCOUNT_PROVIDER = "account"
+ACCOUNT_TITLE = _("assurance_account_title",
+                  default="Your account (e-mail address confirmed)")
 COOKIE_NAME = "__cp_assurance"
 REQUEST_KEY = "communesplone.assurance"
 DEFAULT_LIFETIMES = {"low": 240, "substantial": 60, "high": 30}  # minutes
@@ -315,8 +321,38 @@ def get_assurance(request=None):
         return NO_ASSURANCE
     record = request.other.get(REQUEST_KEY) or _from_cookie(request)
     if record is None or record.user_id != user_id or record.is_expired():
-        return NO_ASSURANCE
+        return account_record(user_id) or NO_ASSURANCE
     return record
+
+
+def email_addresses_confirmed():
+    """Whether the site confirms the e-mail address of every password account.
+
+    Plone's default (``plone.enable_user_pwd_choice`` off): nobody chooses a
+    password on the registration form; the site mails a link to the address
+    given and the password is set through it, so only the holder of that
+    mailbox can ever log in. When the commune lets people choose their password
+    at registration, an address is never proved and an account proves nothing.
+    """
+    return not api.portal.get_registry_record("plone.enable_user_pwd_choice", default=False)
+
+
+def account_record(user_id):
+    """The level a member's password account meets by itself, or None.
+
+    eIDAS "low" (Regulation 2015/1502, 2.1.2: the person is known by an
+    attribute the site checked) for a member of the site whose e-mail address
+    the site confirmed (:func:`email_addresses_confirmed`); never more: nobody
+    saw an identity document. Nothing for a user without an e-mail address
+    (an account made by the eID login, the Zope root's administrator).
+    """
+    if not user_id or not email_addresses_confirmed():
+        return None
+    member = api.user.get(userid=user_id)
+    if member is None or not (member.getProperty("email", "") or "").strip():
+        return None
+    return AssuranceRecord(level="low", user_id=user_id, provider=ACCOUNT_PROVIDER,
+                           provider_title=translate(ACCOUNT_TITLE, context=getRequest()))
 
 
 def _expired_record(request):
@@ -345,8 +381,11 @@ def require_assurance(level, max_age=None, request=None):
             return record
         raise InsufficientAssurance(level, record, reason, max_age)
     if not level_at_least(record.level, level):
-        raise InsufficientAssurance(level, record, "insufficient_level", max_age)
-    if max_age is not None and record.age() > max_age:
+        reason = "insufficient_level"
+        if record.provider == ACCOUNT_PROVIDER and _expired_record(request) is not None:
+            reason = "expired"
+        raise InsufficientAssurance(level, record, reason, max_age)
+    if max_age is not None and (record.age() is None or record.age() > max_age):
         raise InsufficientAssurance(level, record, "too_old", max_age)
     return record
 

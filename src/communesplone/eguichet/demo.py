@@ -99,6 +99,24 @@ DOCUMENTS = (
       "processing_group": "communesplone-population"}),
 )
 
+#: Orderable by anyone, without an account: the order page gives a tracking link.
+ANONYMOUS_DOCUMENT = (
+    "copie-deliberation",
+    _("eguichet_demo_deliberation", default="Copy of a council decision"),
+    _("eguichet_demo_deliberation_description",
+      default="A certified copy of a decision of the municipal council; anyone may ask for "
+      "it, no account needed."),
+    _("eguichet_demo_theme_council", default="Council"),
+    {"who_may_order": "anyone", "required_assurance": "none", "price": 1.0,
+     "delivery_methods": ["email", "pickup"], "processing_days": 5,
+     "order_fields": [{"name": "decision", "type": "text", "required": True,
+                       "label": {"fr": "Décision (date de la séance, objet)",
+                                 "nl": "Besluit (datum van de zitting, onderwerp)",
+                                 "en": "Decision (date of the meeting, subject)"}}],
+     "processing_group": "communesplone-secretariat"},
+)
+DOCUMENTS = (ANONYMOUS_DOCUMENT,) + DOCUMENTS
+
 ORDERS = (
     # document, applicant, e-mail, delivery, answers, what happens next
     ("certificat-de-residence", "Marie Dubois", "marie.dubois@example.org", "email",
@@ -164,7 +182,13 @@ def _make_orders(catalog):
 
 
 def populate(portal, language):
-    """The e-guichet with seven documents and four orders; nothing when it exists."""
+    """The e-guichet with eight documents and four orders; nothing when it exists.
+
+    One document at each identity level: a council decision's copy anyone may
+    order without an account, the legalisation at "low" (a password account
+    whose e-mail address was confirmed), certificates at "substantial" and
+    extracts at "high" (docs/eid.md).
+    """
     if CATALOG_ID in portal.objectIds():
         return portal[CATALOG_ID]
     catalog = api.content.create(

@@ -20,9 +20,13 @@ WHO_MAY_ORDER = _vocabulary([
 
 ASSURANCE_LEVELS = _vocabulary([
     ("none", _("eguichet_assurance_none", default="None (an e-mail address is enough)")),
-    ("low", _("eguichet_assurance_low", default="Low")),
-    ("substantial", _("eguichet_assurance_substantial", default="Substantial (itsme, eID)")),
-    ("high", _("eguichet_assurance_high", default="High (eID card)")),
+    # What each level asks, never a means the commune may not have configured.
+    ("low", _("eguichet_assurance_low_account",
+              default="Low (an account whose e-mail address was confirmed)")),
+    ("substantial", _("eguichet_assurance_substantial_state",
+                      default="Substantial (a means recognised by the Belgian State)")),
+    ("high", _("eguichet_assurance_high_strongest",
+               default="High (the strongest means recognised by the Belgian State)")),
 ])
 
 DELIVERY_METHODS = _vocabulary([

@@ -59,6 +59,9 @@ def post_install(context):
     installer = get_installer(portal)
     # Demo bookings and orders notify nobody: their addresses are made up.
     with api.env.adopt_roles(["Manager"]), notifications_suppressed():
+        # Visitors may create an account: a password account whose e-mail
+        # address was confirmed orders the documents at level "low".
+        api.portal.set_registry_record("plone.enable_self_reg", True)
         welcome_page(portal, language)
         for addon in DEMO_ADDONS:
             if installer.is_product_installed(addon):

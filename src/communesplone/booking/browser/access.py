@@ -13,6 +13,7 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from communesplone.booking import _
+from communesplone.core.notifications import can_send_mail
 from communesplone.booking.browser.booking import error_text
 from communesplone.booking.content.booking import IBooking
 from communesplone.booking.mails import format_period
@@ -134,7 +135,9 @@ class BookingAccessView(BrowserView):
             return False
         api.portal.show_message(
             _("booking_moved_done", default="Your booking is moved; a confirmation is on its "
-              "way by e-mail."), request=self.request)
+              "way by e-mail.") if can_send_mail() else
+            _("booking_moved_done_no_mail", default="Your booking is moved."),
+            request=self.request)
         return True
 
     def may_cancel(self):

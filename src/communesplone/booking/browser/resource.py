@@ -7,6 +7,7 @@ same data-layer check applies (:mod:`communesplone.booking.events`).
 """
 
 from communesplone.booking import _
+from communesplone.core.notifications import can_send_mail
 from communesplone.booking.availability import may_see_details
 from communesplone.booking.availability import taken_entries
 from communesplone.booking.content.resource import site_timezone
@@ -168,7 +169,9 @@ class ResourceView(BrowserView):
             return None
         api.portal.show_message(
             _("booking_received", default="Your booking was recorded; a confirmation is "
-              "on its way by e-mail."), request=self.request)
+              "on its way by e-mail.") if can_send_mail() else
+            _("booking_received_no_mail", default="Your booking was recorded."),
+            request=self.request)
         if api.user.has_permission("View", obj=booking):
             target = booking.absolute_url()
         else:

@@ -1,6 +1,7 @@
 """``@@claim`` (a member asks to manage an entry) and ``@@claims`` (editors decide)."""
 
 from communesplone.core.assurance import require_assurance
+from communesplone.core.notifications import can_send_mail
 from communesplone.directory import _
 from communesplone.directory.claims import add_claim
 from communesplone.directory.claims import claims
@@ -15,6 +16,7 @@ from zope.i18n import translate
 
 class ClaimView(BrowserView):
     index = ViewPageTemplateFile("templates/claim.pt")
+    mail_works = True
 
     def __call__(self):
         self.anonymous = api.user.is_anonymous()
@@ -35,6 +37,7 @@ class ClaimView(BrowserView):
             CheckAuthenticator(self.request)
             add_claim(self.context, user_id, self.request.form.get("message", ""))
             self.sent = True
+        self.mail_works = can_send_mail() if self.sent else True
         return self.index()
 
     @property

@@ -7,6 +7,7 @@ fields a proposer may set: no state, no owner, no reserved field, and the
 categories offered exclude the ones the editors reserve.
 """
 
+from communesplone.core.notifications import can_send_mail
 from communesplone.directory import _
 from communesplone.directory import mails
 from communesplone.directory.constraints import email_constraint
@@ -151,6 +152,7 @@ class ProposeForm(AutoExtensibleForm, form.Form):
     template = ViewPageTemplateFile("templates/propose.pt")
     sent = False
     hours_lines = ()
+    mail_works = True
 
     def update(self):
         if not getattr(self.context, "self_registration", False):
@@ -183,6 +185,7 @@ class ProposeForm(AutoExtensibleForm, form.Form):
             self.request.response.setStatus(429)
             return
         self.sent = True
+        self.mail_works = can_send_mail()
         if data.get("homepage"):
             return  # a bot: it sees the same thanks, nothing is kept nor sent
         values = dict(data)

@@ -3,6 +3,7 @@
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
+from communesplone.core.means import LEVEL_MEANINGS
 from communesplone.eguichet import _
 from communesplone.eguichet.browser.staff import is_staff
 from communesplone.eguichet.deadlines import due_day
@@ -71,9 +72,18 @@ class DocumentTypeView(BrowserView):
              due_day(local_date(datetime.now(UTC)), context.processing_days)
              .strftime("%d/%m/%Y")),
             (_("eguichet_label_required_assurance", default="Identity assurance required"),
-             self.t(LEVEL_TITLES[context.required_assurance])),
+             self.level_text()),
         ]
         return [{"label": self.t(label), "value": value} for label, value in rows]
+
+    def level_text(self):
+        """The level and, in plain words, what it asks of the person."""
+        if self.context.allows_anonymous():
+            return self.t(_("eguichet_level_anyone",
+                            default="None: anyone may order it, without an account."))
+        level = self.context.required_assurance
+        title = self.t(LEVEL_TITLES[level])
+        return f"{title[:1].upper()}{title[1:]}. {self.t(LEVEL_MEANINGS[level])}"
 
     def order_url(self):
         return f"{self.context.absolute_url()}/@@order" if self.context.active else None

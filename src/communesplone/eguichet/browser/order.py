@@ -87,6 +87,10 @@ class OrderView(BrowserView):
         ]
         return [{"label": self.t(label), "value": value} for label, value in facts]
 
+    def _level_title(self, level):
+        """The level in words ("faible"), never its id."""
+        return self.t(LEVEL_TITLES[level]) if level in LEVEL_TITLES else ""
+
     def applicant(self):
         order = self.order
         number = getattr(order, "_national_number", None)
@@ -103,13 +107,9 @@ class OrderView(BrowserView):
              _date(order.applicant_birth_date)),
             (_("eguichet_label_national_number", default="National register number"), number),
             (_("eguichet_label_assurance_level", default="Identity assurance"),
-             self._level((order.assurance or {}).get("level", ""))),
+             self._level_title((order.assurance or {}).get("level"))),
         ]
         return [{"label": self.t(label), "value": value} for label, value in rows if value]
-
-    def _level(self, level):
-        """The assurance level in words ("élevé", "hoog"), not its id."""
-        return self.t(LEVEL_TITLES[level]) if level in LEVEL_TITLES else level
 
     def answers(self):
         doctype = self.order.document_type_object()

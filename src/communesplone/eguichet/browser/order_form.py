@@ -5,6 +5,10 @@ hence through the same checks as the REST API; an error re-renders the form
 with what the person typed and each message linked to its field.
 """
 
+from communesplone.core.assurance import ACCOUNT_PROVIDER
+from communesplone.core.assurance import InsufficientAssurance
+from communesplone.core.assurance import NO_ASSURANCE
+from communesplone.core.notifications import can_send_mail
 from communesplone.eguichet import _
 from communesplone.eguichet.errors import OrderError
 from communesplone.eguichet.errors import OrderInvalid
@@ -39,6 +43,11 @@ class OrderFormView(BrowserView):
     index = ViewPageTemplateFile("templates/order_form.pt")
 
     def __call__(self):
+        if api.user.is_anonymous() and not self.context.allows_anonymous():
+            # Not a bare login form: the step-up page says why an account or an
+            # identity is needed and offers every means (they come back here).
+            raise InsufficientAssurance(self.context.required_assurance or "none",
+                                        NO_ASSURANCE, "account_needed")
         self.record = check_applicant_may_order(self.context)
         if not self.context.active:
             api.portal.show_message(_("eguichet_error_document_type",
@@ -159,7 +168,7 @@ class OrderFormView(BrowserView):
         return f"{float(self.context.price or 0):.2f} EUR"
 
     def assurance_text(self):
-        if self.record.level == "none":
+        if self.record.level == "none" or self.record.provider == ACCOUNT_PROVIDER:
             return ""
         return self.t(_("eguichet_identity_certified",
                         default="Identity certified by ${provider}: your name comes from it.",
@@ -205,10 +214,16 @@ class OrderFormView(BrowserView):
         except OrderError as error:
             self._show(error)
             return None
-        api.portal.show_message(
-            _("eguichet_order_received",
-              default="Your order ${reference} was recorded; a confirmation is on its way "
-              "by e-mail.", mapping={"reference": order.reference}), request=self.request)
+        if can_send_mail():
+            message = _("eguichet_order_received",
+                        default="Your order ${reference} was recorded; a confirmation is on "
+                        "its way by e-mail.", mapping={"reference": order.reference})
+        else:
+            message = _("eguichet_order_received_no_mail",
+                        default="Your order ${reference} was recorded. Keep the address of "
+                        "this page: it shows where your order stands.",
+                        mapping={"reference": order.reference})
+        api.portal.show_message(message, request=self.request)
         target = order.absolute_url() if api.user.has_permission("View", obj=order) \
             else tracking_url(order)
         self.request.response.redirect(target)

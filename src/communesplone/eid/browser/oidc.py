@@ -49,10 +49,11 @@ MESSAGES = {
     "provider_error": _("oidc_error_provider_error",
                         default="The identity provider did not identify you (cancelled or "
                         "refused)."),
-    "insufficient_acr": _("oidc_error_insufficient_acr",
+    # No means named: the step-up page lists those the commune configured.
+    "insufficient_acr": _("oidc_error_insufficient_acr_means",
                           default="You identified yourself with a means that is not strong "
-                          "enough for this service: choose a stronger one (e.g. itsme or "
-                          "the eID card)."),
+                          "enough for this service: choose a stronger one among those the "
+                          "identification page offers."),
     "link_required": _("oidc_error_link_required",
                        default="Log in with your password first: your identity will then be "
                        "linked to your account."),
