@@ -211,7 +211,8 @@ def test_control_panel_refuses_a_pale_colour_in_french(integration):
     data, errors = form.extractData()
     messages = [translate(error.message, context=request, target_language="fr")
                 for error in errors]
-    assert any("contraste de 2," in message and "4,5:1" in message for message in messages), messages
+    assert any("contraste de 2," in message and "4,5:1" in message
+               for message in messages), messages
     assert api.portal.get_registry_record("communesplone.core.primary_color") == "#1d4f91"
 
 
@@ -252,7 +253,7 @@ def test_upgrades_bring_an_old_site_to_the_front_page_and_keep_its_content(integ
     for name in ("primary_color", "opening_hours", "accessibility_pages", "privacy_pages"):
         del registry.records[f"communesplone.core.{name}"]
     for prefix in ("plone.bundles/communesplone-theme", "plone.bundles/communesplone-portal"):
-        for name in [name for name in registry.records.keys() if name.startswith(prefix)]:
+        for name in [name for name in registry.records if name.startswith(prefix)]:
             del registry.records[name]
     before = {brain.getPath() for brain in api.content.find(unrestricted=True)}
     setup_tool.setLastVersionForProfile("communesplone.core:default", "1002")
