@@ -88,7 +88,7 @@ def add_news(folder, now):
         item.reindexObject()
 
 
-def add_events(folder, now):
+def add_events(folder, now, timezone):
     for event_id, language, title, description, days, hour, location in EVENTS:
         if event_id in folder.objectIds():
             continue
@@ -98,7 +98,7 @@ def add_events(folder, now):
             start, end = day.replace(hour=0), day.replace(hour=23, minute=59)
         else:
             start, end = day.replace(hour=hour), day.replace(hour=hour + 2)
-        start, end = now.tzinfo.localize(start), now.tzinfo.localize(end)
+        start, end = timezone.localize(start), timezone.localize(end)
         item = api.content.create(container=folder, type="Event", id=event_id, title=title,
                                   description=description, start=start, end=end,
                                   whole_day=hour is None, location=location)
@@ -122,6 +122,6 @@ def populate(portal):
     apply_structure(portal)
     set_logo(portal)
     add_news(folder_of("news_folder"), now)
-    add_events(folder_of("events_folder"), now)
+    add_events(folder_of("events_folder"), now, pytz.timezone(timezone))
     exclude_welcome_page(portal)
     arrange_navigation(portal)
