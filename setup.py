@@ -55,6 +55,8 @@ setup(
         # EPC payment QR codes (e-guichet); PDF documents (deliberations)
         "segno",
         "weasyprint",
+        # dates in words on the front page ("mardi 15 décembre, 18 h")
+        "Babel",
     ],
     extras_require={
         "test": [

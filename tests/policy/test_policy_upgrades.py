@@ -18,4 +18,5 @@ def test_upgrade_to_1001_adds_the_accessibility_bundle(integration):
     setup_tool.upgradeProfile("communesplone.policy:default")
     assert api.portal.get_registry_record(f"{BUNDLE}.csscompilation").endswith(
         "accessibility.css")
-    assert setup_tool.getLastVersionForProfile("communesplone.policy:default") == ("1001",)
+    last = setup_tool.getVersionForProfile("communesplone.policy:default")
+    assert setup_tool.getLastVersionForProfile("communesplone.policy:default") == (last,)

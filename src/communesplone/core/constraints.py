@@ -28,6 +28,10 @@ from zope.schema import ValidationError
 
 from communesplone.core import _
 from communesplone.core.calendar import parse_closing_day
+from communesplone.core.identity import MINIMUM_CONTRAST
+from communesplone.core.identity import contrast_ratio
+from communesplone.core.identity import contrast_with_white
+from communesplone.core.identity import parse_color
 from communesplone.core.validation import is_valid_be_postcode
 from communesplone.core.validation import is_valid_enterprise_number
 from communesplone.core.validation import is_valid_iban
@@ -165,3 +169,37 @@ def closing_days_constraint(value) -> bool:
 def nis_code_constraint(value) -> bool:
     """Accept an empty value or a five-digit NIS/INS code."""
     return _check(value, _is_nis_code, InvalidNISCode)
+
+
+class InvalidColor(ValidationError):
+    __doc__ = _(
+        "error_invalid_color",
+        default="Write a colour as # followed by six hexadecimal digits, e.g. #1d4f91.",
+    )
+
+
+class InsufficientContrast(ValidationError):
+    __doc__ = _(
+        "error_insufficient_contrast",
+        default="White text on this colour is hard to read.",
+    )
+
+    def doc(self):
+        """The message gives the ratio, so the commune knows how far it is from 4.5:1."""
+        return _("error_insufficient_contrast_ratio",
+                 default="White text on this colour has a contrast of ${ratio}:1; the "
+                         "accessibility rules (WCAG AA) ask for at least 4.5:1. Choose a "
+                         "darker colour.",
+                 mapping={"ratio": self.args[0] if self.args else ""})
+
+
+def primary_color_constraint(value) -> bool:
+    """A ``#rrggbb`` colour on which white text reaches WCAG AA (4.5:1)."""
+    if value is None or value == "":
+        return True
+    if parse_color(value) is None:
+        raise InvalidColor(value)
+    if contrast_ratio("#ffffff", value) < MINIMUM_CONTRAST:
+        ratio = f"{contrast_with_white(value):.1f}".replace(".", ",")
+        raise InsufficientContrast(ratio)
+    return True

@@ -4,6 +4,7 @@ from communesplone.core import _
 from communesplone.core.constraints import closing_days_constraint
 from communesplone.core.constraints import iban_constraint
 from communesplone.core.constraints import nis_code_constraint
+from communesplone.core.constraints import primary_color_constraint
 from plone.autoform import directives
 from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
@@ -92,6 +93,64 @@ class ICommuneSettings(model.Schema):
         value_type=schema.Choice(vocabulary="communesplone.core.Languages"),
         required=True,
         default=["fr"],
+        missing_value=[],
+    )
+
+    model.fieldset(
+        "portal",
+        label=_("fieldset_commune_portal", default="Site appearance"),
+        fields=["primary_color", "opening_hours", "accessibility_pages", "privacy_pages"],
+    )
+
+    primary_color = schema.TextLine(
+        title=_("label_commune_primary_color", default="Primary colour"),
+        description=_(
+            "help_commune_primary_color",
+            default="The colour of the header, the buttons and the links, e.g. #1d4f91. "
+            "White text on it must stay readable (contrast of at least 4.5:1). "
+            "The logo is set in Site Setup > Site.",
+        ),
+        required=False,
+        default="#1d4f91",
+        constraint=primary_color_constraint,
+    )
+
+    opening_hours = schema.List(
+        title=_("label_commune_opening_hours", default="Opening hours of the administration"),
+        description=_(
+            "help_commune_opening_hours",
+            default="One line per row, as citizens read it, e.g. "
+            "\"Monday to Friday: 8.30 – 12.00\".",
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    accessibility_pages = schema.List(
+        title=_("label_commune_accessibility_pages", default="Accessibility statement"),
+        description=_(
+            "help_commune_accessibility_pages",
+            default="The page of the statement, one per language, as a path in the site "
+            "(e.g. /declaration-accessibilite) or a full address. Linked from every page.",
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    privacy_pages = schema.List(
+        title=_("label_commune_privacy_pages", default="Privacy notice"),
+        description=_(
+            "help_commune_privacy_pages",
+            default="The page of the privacy notice, one per language, as a path in the "
+            "site (e.g. /vie-privee) or a full address. Linked from every page.",
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
         missing_value=[],
     )
 

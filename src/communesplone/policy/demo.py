@@ -7,6 +7,7 @@ can be applied again.
 
 from communesplone.core.notifications import notifications_suppressed
 from communesplone.policy import _
+from communesplone.policy import demo_portal
 from communesplone.policy import demo_languages
 from plone import api
 from plone.base.utils import get_installer
@@ -66,4 +67,5 @@ def post_install(context):
         for addon in DEMO_ADDONS:
             if installer.is_product_installed(addon):
                 importlib.import_module(f"{addon}.demo").populate(portal, language)
+        demo_portal.populate(portal)
         demo_languages.translate_demo(portal)
