@@ -114,6 +114,13 @@ def test_assembly_page_for_anonymous(pages, council):
         assert not [t for t in titles if "Nomination" in t]
         assert view.staff() is None
         html = view()
+        portal = api.portal.get()
+        calendar = portal.restrictedTraverse("@@deliberations-calendar").meetings()
+        assert [m["url"] for m in calendar][-1] == pages["upcoming"].absolute_url()
+        assert " à 20" in _fr(calendar[-1]["date"])  # the test site reads in English
+        pages["request"].form["SearchableText"] = "Rénovation"
+        [found] = portal.restrictedTraverse("@@deliberations-search").results()
+        assert _fr(found["outcome"]) == "Adopté" and found["date"][-4:].isdigit()
     assert "Budget 2027" not in html  # the agenda is on the meeting page
     assert "secret_ballot" not in html and "Matières disciplinaires" not in html
     assert "Approbation du procès-verbal" in html  # a decision of the last meeting
