@@ -38,6 +38,8 @@ def _fr(message):
     ("accepted", {}, "Adopté"),
     ("accepted_but_modified", {"outcome": "accepted", "yes": 5},
      "Adopté à l'unanimité, avec amendements"),
+    ("accepted", {"outcome": "accepted", "mode": "secret", "yes": 5, "no": 1},
+     "Adopté par 5 voix contre 1 (scrutin secret)"),
     ("postponed", {}, "Reporté"),
     ("withdrawn", {}, "Retiré"),
 ])
@@ -131,6 +133,8 @@ def test_assembly_page_keeps_the_staff_tools(pages, council):
         view = council.restrictedTraverse("@@view")
         assert view.staff()["categories"] == len(council.categories)
         assert [m["url"] for m in view.upcoming()][-1] == pages["draft"].absolute_url()
+        facts = pages["public"].restrictedTraverse("@@view").staff_facts()
+        assert [f["id"] for f in facts] == ["service"]  # after the decision too
 
 
 def test_item_page_for_anonymous(pages):

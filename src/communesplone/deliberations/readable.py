@@ -123,6 +123,9 @@ def outcome(item, state=None):
                   mapping={"text": text}) if abstain == 1 else
                 _("delib_public_outcome_abstentions", default="${text} and ${abstain} abstentions",
                   mapping={"text": text, "abstain": abstain}))
+    if vote.get("mode") == "secret" and (yes or no):
+        text = _("delib_public_outcome_secret", default="${text} (secret ballot)",
+                 mapping={"text": text})
     if state == "accepted_but_modified":
         text = _("delib_public_outcome_amended", default="${text}, with amendments",
                  mapping={"text": text})

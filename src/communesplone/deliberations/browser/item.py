@@ -85,7 +85,9 @@ class ItemView(BrowserView):
         return result
 
     def staff(self):
-        return api.user.has_permission("Modify portal content", obj=self.context)
+        """Those who change the item or run the meetings (after the decision too)."""
+        return any(api.user.has_permission(permission, obj=self.context) for permission in
+                   ("Modify portal content", "communesplone.deliberations: Manage meetings"))
 
     def staff_facts(self):
         """What the services prepared (shown only to those who may change the item)."""
