@@ -143,6 +143,7 @@ def test_item_page_for_anonymous(pages):
         view = pages["public"].restrictedTraverse("@@view")
         meeting = view.meeting()
         assert meeting["url"] == pages["meeting"].absolute_url()
+        assert meeting["title"] == "Conseil communal"  # the date is said once, in words
         assert _fr(view.outcome()) == "Adopté par 3 voix contre 1 et une abstention"
         assert [a["title"] for a in view.annexes()] == ["Plan public"]
         assert view.staff_facts() == []

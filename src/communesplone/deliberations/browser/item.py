@@ -22,7 +22,9 @@ class ItemView(BrowserView):
         meeting = meeting_of(self.context)
         if meeting is None:
             return None
-        return {"title": meeting.Title(), "when": readable.when(meeting.date, self.language()),
+        # a meeting without a title of its own is "<assembly> <date>": the date is said once
+        title = meeting.title or meeting.get_assembly().Title()
+        return {"title": title, "when": readable.when(meeting.date, self.language()),
                 "url": (meeting.absolute_url()
                         if api.user.has_permission("View", obj=meeting) else None)}
 
