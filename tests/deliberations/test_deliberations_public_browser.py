@@ -78,6 +78,10 @@ def test_citizen_reads_the_council_in_french(council_pages, page, size):
     assert "Plan public" in text and "Offres des soumissionnaires" not in text
     assert_fit_for_people(page, "fr", "item page fr")
 
+    text = _visit(page, council_pages["portal_url"] + "/@@deliberations-calendar", "fr")
+    assert " à 20 h" in text
+    assert_fit_for_people(page, "fr", "calendar fr")
+
 
 @pytest.mark.browser
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -38,6 +38,8 @@ def _fr(message):
     ("accepted", {}, "Adopté"),
     ("accepted_but_modified", {"outcome": "accepted", "yes": 5},
      "Adopté à l'unanimité, avec amendements"),
+    ("accepted", {"outcome": "accepted", "mode": "secret", "yes": 5, "no": 1},
+     "Adopté par 5 voix contre 1 (scrutin secret)"),
     ("postponed", {}, "Reporté"),
     ("withdrawn", {}, "Retiré"),
 ])
@@ -114,6 +116,13 @@ def test_assembly_page_for_anonymous(pages, council):
         assert not [t for t in titles if "Nomination" in t]
         assert view.staff() is None
         html = view()
+        portal = api.portal.get()
+        calendar = portal.restrictedTraverse("@@deliberations-calendar").meetings()
+        assert [m["url"] for m in calendar][-1] == pages["upcoming"].absolute_url()
+        assert " à 20" in _fr(calendar[-1]["date"])  # the test site reads in English
+        pages["request"].form["SearchableText"] = "Rénovation"
+        [found] = portal.restrictedTraverse("@@deliberations-search").results()
+        assert _fr(found["outcome"]) == "Adopté" and found["date"][-4:].isdigit()
     assert "Budget 2027" not in html  # the agenda is on the meeting page
     assert "secret_ballot" not in html and "Matières disciplinaires" not in html
     assert "Approbation du procès-verbal" in html  # a decision of the last meeting
@@ -124,6 +133,8 @@ def test_assembly_page_keeps_the_staff_tools(pages, council):
         view = council.restrictedTraverse("@@view")
         assert view.staff()["categories"] == len(council.categories)
         assert [m["url"] for m in view.upcoming()][-1] == pages["draft"].absolute_url()
+        facts = pages["public"].restrictedTraverse("@@view").staff_facts()
+        assert [f["id"] for f in facts] == ["service"]  # after the decision too
 
 
 def test_item_page_for_anonymous(pages):
@@ -132,6 +143,7 @@ def test_item_page_for_anonymous(pages):
         view = pages["public"].restrictedTraverse("@@view")
         meeting = view.meeting()
         assert meeting["url"] == pages["meeting"].absolute_url()
+        assert meeting["title"] == "Conseil communal"  # the date is said once, in words
         assert _fr(view.outcome()) == "Adopté par 3 voix contre 1 et une abstention"
         assert [a["title"] for a in view.annexes()] == ["Plan public"]
         assert view.staff_facts() == []

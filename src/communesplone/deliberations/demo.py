@@ -59,9 +59,9 @@ def _published_meeting(council):
     """A meeting 30 days ago, driven through its whole life as on the days it happened."""
     from communesplone.deliberations.votes import record_vote
 
+    # No title: a meeting is called by its assembly and date in every language.
     meeting = api.content.create(container=council, type="Meeting", id="seance-passee",
-                                 title="Conseil communal (séance passée)", date=_when(-30),
-                                 place="Salle du conseil")
+                                 date=_when(-30), place="Salle du conseil")
     items = [_item(council, "Rénovation de la place communale", "public-works",
                    legal_basis=CDLD + "\nVu la loi du 17 juin 2016 relative aux marchés publics ;",
                    motivation="<p>Considérant que le revêtement de la place est dégradé et "
@@ -107,7 +107,6 @@ def populate(portal, language="fr"):
                                 "communesplone-facilities"])
         _published_meeting(council)
         upcoming = api.content.create(container=council, type="Meeting", id="prochaine-seance",
-                                      title="Conseil communal (prochaine séance)",
                                       date=_when(20), place="Salle du conseil")
         _present(_item(council, "Règlement de police : stationnement", "general"), upcoming)
         _present(_item(council, "Budget communal 2027", "finances"), upcoming)

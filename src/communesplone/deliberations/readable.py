@@ -70,10 +70,16 @@ def clock(value, language):
     return f"{value.hour}:{value.minute:02d}"
 
 
+def _datetime(value):
+    """A python datetime from a datetime or a Zope ``DateTime`` (catalog values)."""
+    return value.asdatetime() if hasattr(value, "asdatetime") else value
+
+
 def when(value, language):
     """``mardi 15 décembre 2026 à 20 h`` (a message; empty text without a date)."""
     if value is None:
         return ""
+    value = _datetime(value)
     return _("delib_public_when", default="${date} at ${time}",
              mapping={"date": documents.long_date(value, language),
                       "time": clock(value, language)})
@@ -117,6 +123,9 @@ def outcome(item, state=None):
                   mapping={"text": text}) if abstain == 1 else
                 _("delib_public_outcome_abstentions", default="${text} and ${abstain} abstentions",
                   mapping={"text": text, "abstain": abstain}))
+    if vote.get("mode") == "secret" and (yes or no):
+        text = _("delib_public_outcome_secret", default="${text} (secret ballot)",
+                 mapping={"text": text})
     if state == "accepted_but_modified":
         text = _("delib_public_outcome_amended", default="${text}, with amendments",
                  mapping={"text": text})
@@ -139,8 +148,7 @@ def day(value, language):
     """``mardi 15 décembre 2026`` from a ``DateTime`` (catalog) or a datetime; "" for None."""
     if value is None:
         return ""
-    return documents.long_date(value.asdatetime() if hasattr(value, "asdatetime") else value,
-                               language)
+    return documents.long_date(_datetime(value), language)
 
 
 def _in_office(member, day):

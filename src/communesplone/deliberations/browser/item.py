@@ -22,7 +22,9 @@ class ItemView(BrowserView):
         meeting = meeting_of(self.context)
         if meeting is None:
             return None
-        return {"title": meeting.Title(), "when": readable.when(meeting.date, self.language()),
+        # a meeting without a title of its own is "<assembly> <date>": the date is said once
+        title = meeting.title or meeting.get_assembly().Title()
+        return {"title": title, "when": readable.when(meeting.date, self.language()),
                 "url": (meeting.absolute_url()
                         if api.user.has_permission("View", obj=meeting) else None)}
 
@@ -85,7 +87,9 @@ class ItemView(BrowserView):
         return result
 
     def staff(self):
-        return api.user.has_permission("Modify portal content", obj=self.context)
+        """Those who change the item or run the meetings (after the decision too)."""
+        return any(api.user.has_permission(permission, obj=self.context) for permission in
+                   ("Modify portal content", "communesplone.deliberations: Manage meetings"))
 
     def staff_facts(self):
         """What the services prepared (shown only to those who may change the item)."""

@@ -22,8 +22,7 @@ class CalendarView(BrowserView):
                                   sort_on="delib_meeting_date")
         language = readable.reader_language()
         return [{"title": b.Title, "url": b.getURL(),
-                 "date": readable.when(b.delib_meeting_date.asdatetime(), language)
-                 if b.delib_meeting_date else ""} for b in brains]
+                 "date": readable.when(b.delib_meeting_date, language)} for b in brains]
 
 
 class DecisionSearch(BrowserView):
