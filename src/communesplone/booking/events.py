@@ -135,6 +135,10 @@ def _payment(resource, booking):
     return f"{amount:.2f} EUR — {booking.payment_communication}"
 
 
+#: the history comment of a booking confirmed at once (the booking page translates it)
+AUTO_CONFIRM_COMMENT = "Confirmed at once (no approval needed)"
+
+
 def booking_added(booking, event):
     """Check and hold the booking's periods; confirm at once when no approval is needed."""
     resource = _resource_of(booking, event)
@@ -159,7 +163,7 @@ def booking_added(booking, event):
     else:
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(obj=booking, transition="confirm",
-                                   comment="Confirmed at once (no approval needed)")
+                                   comment=AUTO_CONFIRM_COMMENT)
     booking.reindexObject()
 
 

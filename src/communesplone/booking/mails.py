@@ -5,7 +5,11 @@ commit, so a refused or conflicting booking sends nothing.
 """
 
 from communesplone.booking import _
+from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.dates import amount_text
+from communesplone.booking.dates import period_text
 from communesplone.core.notifications import send_mail
+from communesplone.core.payment import transfer_instructions
 from plone import api
 from zope.i18n import translate
 
@@ -17,7 +21,31 @@ def format_period(start, end):
 
 
 def periods_text(booking):
-    return "\n".join(f"- {format_period(start, end)}" for start, end in booking.periods())
+    """One line per period, as people write it ("- mardi 15 décembre, 18 h – 20 h")."""
+    tz = site_timezone()
+    return "\n".join(f"- {period_text(start, end)}" for start, end in booking.periods(tz))
+
+
+def payment_instructions(booking):
+    """``(text, attachments)``: how to pay a booking of a paid resource, with the EPC QR
+    code as a PNG attachment; ``("", [])`` when there is nothing to pay."""
+    amount = getattr(booking, "payment_amount", None)
+    communication = getattr(booking, "payment_communication", None)
+    if not amount or not communication:
+        return "", []
+    info = transfer_instructions(amount, communication)
+    request = api.env.getRequest()
+    text = translate(_(
+        "mail_booking_payment",
+        default="Please pay ${amount} to ${beneficiary}, account ${iban}, with the structured "
+        "communication ${communication}. Your banking app can read the QR code attached to "
+        "this message.",
+        mapping={"amount": amount_text(amount), "beneficiary": info["beneficiary"],
+                 "iban": info["iban_display"] or "-", "communication": communication}),
+        context=request)
+    attachments = [("paiement-betaling-qr.png", info["qr_png"], "image/png")] \
+        if info["qr_png"] else []
+    return text, attachments
 
 
 def manager_emails(resource):
@@ -109,6 +137,7 @@ def notify_received(booking):
 
 def notify_confirmed(booking):
     mapping = _mapping(booking)
+    mapping["payment"], attachments = payment_instructions(booking)
     send_mail(
         booking.requester_email,
         _("mail_booking_confirmed_subject", default="Booking confirmed: ${resource}",
@@ -117,6 +146,7 @@ def notify_confirmed(booking):
           default="Hello ${name},\n\nYour booking of ${resource} is confirmed:\n${periods}\n"
           "${payment}\n",
           mapping=mapping), booking),
+        attachments=attachments,
     )
 
 
@@ -166,7 +196,7 @@ def notify_changed(booking, description, reason=""):
 def notify_reminder(booking, start, end):
     """The day before an occurrence: a reminder to the requester."""
     mapping = _mapping(booking)
-    mapping["period"] = format_period(start, end)
+    mapping["period"] = period_text(start, end)
     mapping["location"] = getattr(booking.resource(), "location", "") or ""
     send_mail(
         booking.requester_email,
