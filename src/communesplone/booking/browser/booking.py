@@ -73,6 +73,15 @@ class BookingView(BrowserView):
     def t(self, message):
         return translate(message, context=self.request)
 
+    def heading(self):
+        """ "Salle communale, mardi 15 décembre, 18 h – 20 h": what and when, not an id."""
+        periods = self.context.periods(site_timezone())
+        title = self.context.resource().Title()
+        return f"{title}, {period_text(*periods[0])}" if periods else title
+
+    def css_url(self):
+        return f"{api.portal.get().absolute_url()}/++resource++communesplone.booking/booking.css"
+
     def periods(self):
         tz = site_timezone()
         return [period_text(start, end) for start, end in self.context.periods(tz)]

@@ -10,7 +10,7 @@ the check itself is :func:`communesplone.booking.series.move_occurrences`.
 from communesplone.booking import _
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.events import HOLDING_STATES
-from communesplone.booking.mails import format_period
+from communesplone.booking.dates import period_text
 from communesplone.booking.occupancy import BookingConflict
 from communesplone.booking.occupancy import BookingInvalid
 from communesplone.booking.rules import attach
@@ -111,7 +111,7 @@ class MoveForm:
     def occurrences(self):
         """The occurrences still held, the one typed (or the first) selected."""
         chosen = self.values["occurrence"]
-        items = [{"value": start.isoformat(), "label": format_period(start, end)}
+        items = [{"value": start.isoformat(), "label": period_text(start, end)}
                  for _index, start, end in self.booking.occurrences(site_timezone())]
         if not any(item["value"] == chosen for item in items) and items:
             chosen = items[0]["value"]
