@@ -10,6 +10,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 from datetime import date
 from datetime import datetime
+from plone import api
 
 LANGUAGES = ("fr", "nl", "de", "en")
 _LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
@@ -18,8 +19,6 @@ _LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
 def current_language():
     """The language of the page being rendered (the site's default outside a request)."""
     try:
-        from plone import api
-
         language = api.portal.get_current_language() or "fr"
     except Exception:  # no site (scripts, unit tests): French, the default
         language = "fr"
@@ -82,3 +81,14 @@ def month_text(first, language=None):
     """ "décembre 2026"."""
     language = _language(language)
     return format_date(first, "LLLL y", locale=_LOCALES[language])
+
+
+def title_text(start, end):
+    """A booking's title: its first period in the site's language, with the year
+    ("mercredi 16 décembre 2026, 18 h – 20 h"); the breadcrumbs and listings show it."""
+    try:
+        language = (api.portal.get_default_language() or "fr").split("-")[0]
+    except Exception:  # no site: French, the default
+        language = "fr"
+    return period_text(start, end, language if language in LANGUAGES else "fr",
+                       today=date.min)

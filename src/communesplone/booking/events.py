@@ -12,6 +12,7 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from communesplone.booking import _
+from communesplone.booking.dates import title_text
 from communesplone.booking import logger
 from communesplone.booking import mails
 from communesplone.booking.content.booking import MANAGE_BOOKINGS
@@ -156,7 +157,7 @@ def booking_added(booking, event):
     periods = booking.periods(tz)
     reserve(resource, booking, periods, tz)
     first_start, first_end = periods[0]
-    booking.title = mails.format_period(first_start, first_end)
+    booking.title = title_text(first_start, first_end)
     booking.payment_text = _payment(resource, booking)
     if getattr(resource, "needs_approval", True):
         mails.notify_received(booking)
@@ -190,7 +191,7 @@ def recheck(resource, booking, tz, audience=True):
              audience=audience)
     release(resource, booking)
     reserve(resource, booking, periods, tz)
-    booking.title = mails.format_period(*periods[0])
+    booking.title = title_text(*periods[0])
 
 
 def booking_modified(booking, event):
