@@ -3,11 +3,13 @@
 from bookinghelpers import PASSWORD
 from bookinghelpers import book
 from bookinghelpers import next_monday
+from communesplone.booking.dates import period_text
 from datetime import timedelta
 from icalendar import Calendar
 from browser import page_fixture  # noqa: F401 - the ``page`` fixture
 from plone import api
 
+import html
 import pytest
 import re
 import requests
@@ -89,7 +91,12 @@ class TestPagesOverHttp:
         assert 'role="alert"' in answer.text
         assert 'aria-invalid="true"' in answer.text
         assert 'value="Alice Martin"' in answer.text
-        assert start.strftime("%d/%m/%Y %H:%M") in answer.text
+        text = html.unescape(answer.text)
+        # the clash once, next to its field, with the period as people write it
+        assert text.count("already booked for") == 1
+        assert period_text(start, start + timedelta(minutes=90), "en") in text
+        # the calendar stays on the week that was chosen
+        assert f'name="week" id="booking-week" value="{start.date().isoformat()}"' in text
         transaction.begin()
         assert len(live["resource"].objectIds()) == 1
 

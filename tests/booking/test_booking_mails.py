@@ -3,6 +3,9 @@
 from bookinghelpers import book
 from bookinghelpers import make_resource
 from bookinghelpers import next_monday
+from communesplone.booking.dates import amount_text
+from communesplone.booking.dates import day_text
+from communesplone.booking.dates import period_text
 from datetime import timedelta
 from plone import api
 
@@ -27,7 +30,7 @@ class TestMails:
         assert [recipients for recipients, _s, _b in sent] == [["alice@example.org"],
                                                               ["carol@example.org"]]
         assert "Salle Du Conseil" in sent[0][1]
-        assert start.strftime("%d/%m/%Y %H:%M") in sent[0][2]
+        assert period_text(start, start + timedelta(hours=1), "en") in sent[0][2]
         # the manager's link survives the renaming of the new booking
         assert f"/resolveuid/{booking.UID()}" in sent[1][2]
         with api.env.adopt_user("carol"):
@@ -69,7 +72,7 @@ class TestMails:
         transaction.commit()
         [(recipients, subject, body)] = _sent(smtp_server)
         assert recipients == ["alice@example.org"]
-        assert "20.00 EUR" in body  # two slots of 30 minutes
+        assert amount_text(20, "en") in body  # two slots of 30 minutes
         assert "+++" in body  # the structured communication
 
     def test_conflict_sends_nothing(self, mail_site, smtp_server):
@@ -123,7 +126,7 @@ class TestMails:
         [(recipients, subject, body)] = _sent(smtp_server)
         assert recipients == ["alice@example.org"]
         assert "Salle Du Conseil" in subject
-        assert monday.strftime("%d/%m/%Y %H:%M") in body
+        assert day_text(monday, "en") in body
         assert weekly._access_token in body
         # run again (cron twice, or a retry): nothing more
         assert send_reminders(portal, sunday_evening + timedelta(hours=1)) == 0

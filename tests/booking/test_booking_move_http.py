@@ -11,6 +11,7 @@ from bookinghelpers import next_monday
 from bookinghelpers import rest
 from browser import page_fixture  # noqa: F401 - the ``page`` fixture
 from communesplone.booking.mails import access_url
+from communesplone.booking.dates import period_text
 from communesplone.booking.mails import format_period
 from datetime import timedelta
 from plone import api
@@ -138,7 +139,7 @@ class TestMoveOverHttp:
         assert answer.status_code == 409, answer.text[-2000:]
         text = html.unescape(answer.text)
         assert "This resource is already booked for" in text
-        assert format_period(start + 2 * HOUR, start + 3 * HOUR) in text
+        assert period_text(start + 2 * HOUR, start + 3 * HOUR, "en") in text
         assert f'value="{day}"' in answer.text
         assert re.search(r'<option value="16:00"\s+selected="selected"', answer.text)
         assert "Autre Personne" not in answer.text  # whose booking is not said

@@ -12,6 +12,7 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from communesplone.booking import _
+from communesplone.booking.dates import title_text
 from communesplone.booking import logger
 from communesplone.booking import mails
 from communesplone.booking.content.booking import MANAGE_BOOKINGS
@@ -136,6 +137,10 @@ def _payment(resource, booking):
     return f"{amount:.2f} EUR — {booking.payment_communication}"
 
 
+#: the history comment of a booking confirmed at once (the booking page translates it)
+AUTO_CONFIRM_COMMENT = "Confirmed at once (no approval needed)"
+
+
 def booking_added(booking, event):
     """Check and hold the booking's periods; confirm at once when no approval is needed."""
     resource = _resource_of(booking, event)
@@ -154,14 +159,14 @@ def booking_added(booking, event):
     periods = booking.periods(tz)
     reserve(resource, booking, periods, tz)
     first_start, first_end = periods[0]
-    booking.title = mails.format_period(first_start, first_end)
+    booking.title = title_text(first_start, first_end)
     booking.payment_text = _payment(resource, booking)
     if getattr(resource, "needs_approval", True):
         mails.notify_received(booking)
     else:
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(obj=booking, transition="confirm",
-                                   comment="Confirmed at once (no approval needed)")
+                                   comment=AUTO_CONFIRM_COMMENT)
     booking.reindexObject()
 
 
@@ -188,7 +193,7 @@ def recheck(resource, booking, tz, audience=True):
              audience=audience)
     release(resource, booking)
     reserve(resource, booking, periods, tz)
-    booking.title = mails.format_period(*periods[0])
+    booking.title = title_text(*periods[0])
 
 
 def booking_modified(booking, event):

@@ -7,7 +7,11 @@ commit, so a refused or conflicting booking sends nothing.
 from communesplone.booking import _
 from communesplone.core.languages import language_of
 from communesplone.core.languages import translated_title
+from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.dates import amount_text
+from communesplone.booking.dates import period_text
 from communesplone.core.notifications import send_mail
+from communesplone.core.payment import transfer_instructions
 from plone import api
 from zope.i18n import translate
 
@@ -19,7 +23,34 @@ def format_period(start, end):
 
 
 def periods_text(booking):
-    return "\n".join(f"- {format_period(start, end)}" for start, end in booking.periods())
+    """One line per period, as people write it ("- mardi 15 décembre, 18 h – 20 h")."""
+    tz = site_timezone()
+    language = language_of(booking)
+    return "\n".join(f"- {period_text(start, end, language)}"
+                     for start, end in booking.periods(tz))
+
+
+def payment_instructions(booking):
+    """``(text, attachments)``: how to pay a booking of a paid resource, with the EPC QR
+    code as a PNG attachment; ``("", [])`` when there is nothing to pay."""
+    amount = getattr(booking, "payment_amount", None)
+    communication = getattr(booking, "payment_communication", None)
+    if not amount or not communication:
+        return "", []
+    info = transfer_instructions(amount, communication)
+    request = api.env.getRequest()
+    language = language_of(booking)
+    text = translate(_(
+        "mail_booking_payment",
+        default="Please pay ${amount} to ${beneficiary}, account ${iban}, with the structured "
+        "communication ${communication}. Your banking app can read the QR code attached to "
+        "this message.",
+        mapping={"amount": amount_text(amount, language), "beneficiary": info["beneficiary"],
+                 "iban": info["iban_display"] or "-", "communication": communication}),
+        context=request, target_language=language)
+    attachments = [("paiement-betaling-qr.png", info["qr_png"], "image/png")] \
+        if info["qr_png"] else []
+    return text, attachments
 
 
 def manager_emails(resource):
@@ -113,6 +144,7 @@ def notify_received(booking):
 
 def notify_confirmed(booking):
     mapping = _mapping(booking)
+    mapping["payment"], attachments = payment_instructions(booking)
     send_mail(
         booking.requester_email,
         _("mail_booking_confirmed_subject", default="Booking confirmed: ${resource}",
@@ -122,6 +154,7 @@ def notify_confirmed(booking):
           "${payment}\n",
           mapping=mapping), booking),
         language=language_of(booking),
+        attachments=attachments,
     )
 
 
@@ -173,7 +206,7 @@ def notify_changed(booking, description, reason=""):
 def notify_reminder(booking, start, end):
     """The day before an occurrence: a reminder to the requester."""
     mapping = _mapping(booking)
-    mapping["period"] = format_period(start, end)
+    mapping["period"] = period_text(start, end, language_of(booking))
     mapping["location"] = getattr(booking.resource(), "location", "") or ""
     send_mail(
         booking.requester_email,

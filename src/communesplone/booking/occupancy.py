@@ -32,6 +32,7 @@ this module catches ``ConflictError``.
 from Acquisition import aq_base
 from BTrees.LOBTree import LOBTree
 from communesplone.booking import _
+from communesplone.booking.dates import period_text
 from datetime import datetime
 from datetime import UTC
 from persistent import Persistent
@@ -71,8 +72,7 @@ class BookingConflict(BookingError):
             "error_booking_conflict",
             default="This resource is already booked for ${periods}.",
             mapping={"periods": ", ".join(
-                f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}" if start.date() == end.date()
-                else f"{start:%d/%m/%Y %H:%M}–{end:%d/%m/%Y %H:%M}"
+                period_text(start.astimezone(_site_tz()), end.astimezone(_site_tz()))
                 for start, end in self.conflicts
             )},
         )

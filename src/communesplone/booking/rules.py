@@ -7,10 +7,12 @@ it is acceptable). Times are compared in the resource's timezone (the site's).
 """
 
 from communesplone.booking import _
+from communesplone.booking.dates import time_text
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from datetime import datetime
+from datetime import time
 from datetime import timedelta
 from communesplone.core.calendar import belgian_holidays
 from dateutil.relativedelta import relativedelta
@@ -287,3 +289,33 @@ def free_intervals(rules, start, end, taken):
         if cursor < piece_end:
             result.append((cursor, piece_end))
     return result
+
+
+def opening_span(rules):
+    """``(first, last)`` minutes of the day: the earliest opening and the latest closing
+    over the week (08:00-18:00 when the resource has no hours at all)."""
+    minutes = [m for day in range(7) for r in rules.hours.get(day, ()) for m in r]
+    if not minutes:
+        return 8 * 60, 18 * 60
+    return min(minutes), max(minutes)
+
+
+def time_choices(rules):
+    """The start and end times a person may pick: within the opening hours, a slot apart.
+
+    Two lists of ``(value "HH:MM", label)``; the label is the value written as
+    people write it (:func:`communesplone.booking.dates.time_text`). An end at
+    midnight is ``00:00`` (the booking form reads an end before the start as
+    the next day).
+    """
+    step = rules.slot_minutes or 30
+    first, last = opening_span(rules)
+
+    def option(minute):
+        minute %= 24 * 60
+        moment = time(minute // 60, minute % 60)
+        return f"{moment:%H:%M}", time_text(moment)
+
+    starts = [option(m) for m in range(first, last - step + 1, step)]
+    ends = [option(m) for m in range(first + step, last + 1, step)]
+    return starts, ends

@@ -12,6 +12,7 @@ that occurrence); a manager cancels (with a reason) and moves.
 """
 
 from communesplone.booking import _
+from communesplone.booking.dates import title_text
 from communesplone.booking import mails
 from communesplone.booking.content.booking import MANAGE_BOOKINGS
 from communesplone.booking.content.resource import site_timezone
@@ -117,7 +118,7 @@ def cancel_occurrences(booking, moment, scope="one", comment="", requester=False
             return booking
         release(resource, booking)
         reserve(resource, booking, periods, tz)
-        booking.title = mails.format_period(*periods[0])
+        booking.title = title_text(*periods[0])
     except BookingError:
         savepoint.rollback()
         raise

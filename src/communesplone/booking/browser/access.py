@@ -16,7 +16,7 @@ from communesplone.booking import _
 from communesplone.core.notifications import can_send_mail
 from communesplone.booking.browser.booking import error_text
 from communesplone.booking.content.booking import IBooking
-from communesplone.booking.mails import format_period
+from communesplone.booking.dates import period_text
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingError
 from communesplone.booking.browser.move import MoveForm
@@ -186,7 +186,7 @@ class BookingAccessView(BrowserView):
         if getattr(booking, "repeat", "none") in (None, "none") or api.content.get_state(
                 booking) not in HOLDING_STATES:
             return None
-        return [{"value": start.isoformat(), "label": format_period(start, end)}
+        return [{"value": start.isoformat(), "label": period_text(start, end)}
                 for _index, start, end in booking.occurrences(site_timezone())]
 
     def details(self):
@@ -195,7 +195,7 @@ class BookingAccessView(BrowserView):
         state = api.content.get_state(booking)
         return {
             "resource": self.context.Title(),
-            "periods": [format_period(start, end) for start, end in booking.periods()],
+            "periods": [period_text(start, end) for start, end in booking.periods()],
             "state": translate(workflow.getTitleForStateOnType(state, "Booking"),
                                domain="plone", context=self.request),
             "requester_name": booking.requester_name,

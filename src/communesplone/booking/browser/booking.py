@@ -1,7 +1,14 @@
 """A booking's page (requester and managers), the manager's decision, the add form."""
 
 from communesplone.booking import _
-from communesplone.booking.mails import format_period
+from communesplone.booking.content.booking import MANAGE_BOOKINGS
+from communesplone.booking.dates import amount_text
+from communesplone.booking.dates import day_text
+from communesplone.booking.dates import period_text
+from communesplone.booking.dates import time_text
+from communesplone.booking.rules import time_choices
+from communesplone.core.payment import transfer_instructions
+from communesplone.booking.events import AUTO_CONFIRM_COMMENT
 from communesplone.booking.events import reason_missing
 from communesplone.booking.events import reason_required
 from communesplone.booking.content.resource import site_timezone
@@ -68,8 +75,50 @@ class BookingView(BrowserView):
     def t(self, message):
         return translate(message, context=self.request)
 
+    def heading(self):
+        """ "Salle communale, mardi 15 décembre, 18 h – 20 h": what and when, not an id."""
+        periods = self.context.periods(site_timezone())
+        title = self.context.resource().Title()
+        return f"{title}, {period_text(*periods[0])}" if periods else title
+
+    def css_url(self):
+        return f"{api.portal.get().absolute_url()}/++resource++communesplone.booking/booking.css"
+
     def periods(self):
-        return [format_period(start, end) for start, end in self.context.periods()]
+        tz = site_timezone()
+        return [period_text(start, end) for start, end in self.context.periods(tz)]
+
+    def is_manager(self):
+        """Whether the reader manages this booking: only they see the reason box."""
+        return api.user.has_permission(MANAGE_BOOKINGS, obj=self.context)
+
+    def requester_actions(self):
+        """The requester's own buttons (cancel): no staff field, no reason asked."""
+        return [item for item in self.transitions() if item["id"] == "cancel"]
+
+    def payment(self):
+        """What the requester pays, and how, for a booking of a paid resource.
+
+        Once the booking is confirmed: the amount, the commune's IBAN, the
+        structured communication and the EPC QR code a banking app reads. While
+        it waits for the managers: the amount and when the instructions come.
+        """
+        context = self.context
+        amount = getattr(context, "payment_amount", None)
+        communication = getattr(context, "payment_communication", None)
+        state = api.content.get_state(context)
+        if not amount or not communication or state not in ("pending", "confirmed"):
+            return None
+        info = transfer_instructions(amount, communication)
+        info["amount_text"] = amount_text(amount)
+        info["confirmed"] = state == "confirmed"
+        info["qr_alt"] = self.t(_(
+            "booking_qr_alt",
+            default="QR code of the transfer of ${amount} to ${iban}, communication "
+            "${communication}",
+            mapping={"amount": info["amount_text"], "iban": info["iban_display"],
+                     "communication": communication}))
+        return info
 
     def state_title(self):
         return state_title(api.content.get_state(self.context), "Booking", self.request)
@@ -84,11 +133,33 @@ class BookingView(BrowserView):
     def history(self):
         workflow = api.portal.get_tool("portal_workflow")
         entries = workflow.getInfoFor(self.context, "review_history", [])
-        return [{"action": transition_title(entry["action"], "Booking", self.request),
-                 "actor": entry.get("actor") or "",
-                 "time": entry["time"].strftime("%d/%m/%Y %H:%M"),
-                 "comments": entry.get("comments") or ""}
-                for entry in entries if entry.get("action")]
+        tz = site_timezone()
+        history = []
+        for entry in entries:
+            action = entry.get("action")
+            if not action:
+                continue
+            moment = entry["time"].asdatetime().astimezone(tz)
+            history.append({
+                "action": transition_title(action, "Booking", self.request),
+                "actor": self._actor(entry.get("actor")),
+                "time": f"{day_text(moment)}, {time_text(moment)}",
+                "comments": self._comment(entry.get("comments") or ""),
+            })
+        return history
+
+    def _comment(self, comment):
+        if comment == AUTO_CONFIRM_COMMENT:
+            return self.t(_("booking_history_auto_confirmed",
+                            default="confirmed at once, no approval needed"))
+        return comment
+
+    def _actor(self, user_id):
+        """Who did it, by name (a user id is not what people read)."""
+        user = api.user.get(userid=user_id) if user_id else None
+        if user is None:
+            return ""
+        return user.getProperty("fullname") or ""
 
 
     def series(self):
@@ -100,11 +171,11 @@ class BookingView(BrowserView):
             return None
         tz = site_timezone()
         return {
-            "occurrences": [{"value": start.isoformat(), "label": format_period(start, end)}
+            "occurrences": [{"value": start.isoformat(), "label": period_text(start, end)}
                             for _index, start, end in context.occurrences(tz)],
             "may_move": api.user.has_permission("Modify portal content", obj=context),
-            "time_options": [f"{m // 60:02d}:{m % 60:02d}" for m in range(
-                0, 24 * 60, context.resource().slot_minutes or 30)],
+            "time_options": sorted({value for value, _label in sum(
+                time_choices(context.resource().rules()), [])}),
         }
 
 

@@ -10,10 +10,11 @@ the check itself is :func:`communesplone.booking.series.move_occurrences`.
 from communesplone.booking import _
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.events import HOLDING_STATES
-from communesplone.booking.mails import format_period
+from communesplone.booking.dates import period_text
 from communesplone.booking.occupancy import BookingConflict
 from communesplone.booking.occupancy import BookingInvalid
 from communesplone.booking.rules import attach
+from communesplone.booking.rules import time_choices
 from datetime import date
 from datetime import datetime
 from datetime import time
@@ -24,6 +25,13 @@ from zope.i18n import translate
 
 #: the form's own fields, and where the errors of ``move_occurrences`` go
 FIELDS = ("occurrence", "scope", "new_date", "new_start", "new_end")
+LABELS = {
+    "occurrence": _("label_booking_occurrence", default="Occurrence"),
+    "scope": _("label_booking_scope", default="Which occurrences"),
+    "new_date": _("label_booking_new_date", default="New date"),
+    "new_start": _("label_booking_start_time", default="From"),
+    "new_end": _("label_booking_end_time", default="To"),
+}
 ERROR_FIELDS = {"start": "new_start", "end": "new_end", "occurrence": "occurrence",
                 "scope": "scope", "attendees": None, "repeat": None}
 
@@ -60,7 +68,10 @@ def new_period(form, occurrence, tz):
 def place_refusal(form, error, field_map, fields, conflict_field):
     """Put a refusal's messages on ``form``: next to their fields when the form shows
     them (``form.errors``), above the form otherwise (``form.general_errors``); an
-    overlap is also shown next to ``conflict_field``. ``form.t`` translates."""
+    overlap goes next to ``conflict_field`` only. ``form.t`` translates.
+
+    Each message is shown once: the summary above the form links to the
+    fields in error by their labels, it does not repeat their messages."""
     if isinstance(error, BookingInvalid):
         for field, message in error.errors:
             name = field_map.get(field, field)
@@ -70,10 +81,10 @@ def place_refusal(form, error, field_map, fields, conflict_field):
                     else text
             else:
                 form.general_errors.append(text)
+    elif isinstance(error, BookingConflict):
+        form.errors.setdefault(conflict_field, form.t(error.message))
     else:
         form.general_errors.append(form.t(error.message))
-    if isinstance(error, BookingConflict):
-        form.errors.setdefault(conflict_field, form.t(error.message))
 
 
 class MoveForm:
@@ -100,7 +111,7 @@ class MoveForm:
     def occurrences(self):
         """The occurrences still held, the one typed (or the first) selected."""
         chosen = self.values["occurrence"]
-        items = [{"value": start.isoformat(), "label": format_period(start, end)}
+        items = [{"value": start.isoformat(), "label": period_text(start, end)}
                  for _index, start, end in self.booking.occurrences(site_timezone())]
         if not any(item["value"] == chosen for item in items) and items:
             chosen = items[0]["value"]
@@ -120,12 +131,17 @@ class MoveForm:
         return self.values["scope"] == "following"
 
     def time_options(self):
-        """Every start of a slot in a day, the typed one selected."""
-        step = self.booking.resource().slot_minutes or 30
-        return [f"{m // 60:02d}:{m % 60:02d}" for m in range(0, 24 * 60, step)]
+        """The starts of the slots within the resource's opening hours."""
+        starts, ends = time_choices(self.booking.resource().rules())
+        return sorted({value for value, _label in starts + ends})
 
     def selected(self, name, option):
         return "selected" if self.values[name] == option else None
+
+    def error_links(self):
+        """The summary's links to the fields in error, named by their labels."""
+        return [{"href": f"#move-{name}", "label": self.t(LABELS[name])}
+                for name in FIELDS if name in self.errors]
 
     def error_id(self, name):
         return f"move-error-{name}" if name in self.errors else None

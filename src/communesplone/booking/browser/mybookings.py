@@ -1,6 +1,6 @@
 """``@@my-bookings``: the logged-in citizen's own bookings, with cancel where allowed."""
 
-from communesplone.booking.mails import format_period
+from communesplone.booking.dates import period_text
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -31,7 +31,7 @@ class MyBookingsView(BrowserView):
                 "url": booking.absolute_url(),
                 "resource": booking.resource().Title(),
                 "resource_url": booking.resource().absolute_url(),
-                "periods": [format_period(s, e) for s, e in booking.periods()],
+                "periods": [period_text(s, e) for s, e in booking.periods()],
                 "purpose": booking.purpose,
                 "state": state,
                 "state_title": translate(workflow.getTitleForStateOnType(state, "Booking"),

@@ -11,14 +11,24 @@ from communesplone.core.notifications import can_send_mail
 from communesplone.booking.availability import may_see_details
 from communesplone.booking.availability import taken_entries
 from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.dates import amount_text
+from communesplone.booking.dates import current_language
+from communesplone.booking.dates import day_text
+from communesplone.booking.dates import month_text
+from communesplone.booking.dates import period_text
+from communesplone.booking.dates import short_day_text
+from communesplone.booking.dates import time_text
 from communesplone.booking.events import booking_refusal
 from communesplone.booking.browser.move import place_refusal
 from communesplone.booking.occupancy import BookingError
 from communesplone.booking.occupancy import taken
 from communesplone.booking.rules import attach
 from communesplone.booking.rules import free_intervals
+from communesplone.booking.rules import opening_span
+from communesplone.booking.rules import time_choices
 from communesplone.booking.vocabularies import AUDIENCES
 from communesplone.booking.vocabularies import KINDS
+from communesplone.booking.vocabularies import PRICE_UNITS
 from communesplone.booking.vocabularies import RECURRENCES
 from datetime import date
 from datetime import datetime
@@ -29,6 +39,7 @@ from plone.dexterity.utils import createContentInContainer
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
 from zope.i18n import translate
 
 import transaction
@@ -185,24 +196,41 @@ class ResourceView(BrowserView):
 
     # --- the calendar -----------------------------------------------------
 
+    def chosen_week(self, today):
+        """The Monday of the week to show: the one asked for, kept through the POST.
+
+        ``week`` (the navigation links and the form's hidden field), else the
+        day typed in the form, else the month asked for, else this week.
+        """
+        day = _parse_date(self.request.form.get("week")) or _parse_date(self.values["date"])
+        if day is None:
+            asked = (self.request.form.get("month") or "").strip()
+            day = _parse_date(f"{asked}-01") if asked else None
+            if day is not None and day.year == today.year and day.month == today.month:
+                day = today
+        day = day or today
+        return day - timedelta(days=day.weekday())
+
     def update(self):
         tz = site_timezone()
         rules = self.context.rules()
         self.tz = tz
+        self.language = current_language()
         today = datetime.now(tz).date()
-        week = _parse_date(self.request.form.get("week")) or today
-        self.monday = week - timedelta(days=week.weekday())
+        self.monday = self.chosen_week(today)
         self.days = [self.monday + timedelta(days=offset) for offset in range(7)]
         start = attach(datetime.combine(self.monday, time()), tz)
         end = attach(datetime.combine(self.monday + timedelta(days=7), time()), tz)
         self.details = may_see_details(self.context)
         self.taken = taken_entries(self.context, start, end, self.details)
+        self.refusal = booking_refusal(self.context, self.request)
+        self.refusal_text = self.t(self.refusal) if self.refusal is not None else ""
         busy = [(datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"]),
                  item) for item in self.taken]
-        step = max(rules.slot_minutes or 30, 30)
-        minutes = [m for day in range(7) for r in rules.hours.get(day, ()) for m in r]
-        first = (min(minutes) // step) * step if minutes else 8 * 60
-        last = max(minutes) if minutes else 18 * 60
+        step = rules.slot_minutes or 30
+        self.length = max(step, rules.min_minutes or step)
+        first, last = opening_span(rules)
+        first = (first // step) * step
         now = datetime.now(tz)
         self.rows = []
         for minute in range(first, last, step):
@@ -210,16 +238,38 @@ class ResourceView(BrowserView):
             for day in self.days:
                 cell_start = attach(datetime.combine(day, time()) + timedelta(minutes=minute), tz)
                 cell_end = cell_start + timedelta(minutes=step)
-                cells.append(self._cell(rules, day, cell_start, cell_end, busy, now))
-            self.rows.append({"label": f"{minute // 60:02d}:{minute % 60:02d}", "cells": cells})
+                cell = self._cell(rules, day, cell_start, cell_end, busy, now)
+                cell["css"] = ("slot slot-free slot-chosen" if cell["state"] == "chosen"
+                               else f"slot slot-{cell['state']}")
+                cells.append(cell)
+            label = time_text(time(minute // 60, minute % 60), self.language)
+            self.rows.append({"label": label, "cells": cells})
         self.previous_week = (self.monday - timedelta(days=7)).isoformat()
         self.next_week = (self.monday + timedelta(days=7)).isoformat()
-        self.week_label = f"{self.days[0]:%d/%m/%Y} – {self.days[-1]:%d/%m/%Y}"
-        self.time_options = [f"{m // 60:02d}:{m % 60:02d}"
-                             for m in range(0, 24 * 60, rules.slot_minutes or 30)]
+        self.this_week = None if self.monday <= today <= self.days[-1] else today.isoformat()
+        self.week_label = (f"{day_text(self.days[0], self.language, today)} – "
+                           f"{day_text(self.days[-1], self.language, today)}")
+        self.start_options, self.end_options = time_choices(rules)
         self.update_month(rules, tz, today)
-        self.refusal = booking_refusal(self.context, self.request)
-        self.refusal_text = self.t(self.refusal) if self.refusal is not None else ""
+
+    def _slot_url(self, day, cell_start, rules):
+        """The link of a free slot: the page with the form filled in (works without JS).
+
+        The end proposed is the shortest booking the resource accepts, cut at
+        the end of the opening range; the person can change it in the form.
+        """
+        end = cell_start + timedelta(minutes=self.length)
+        for range_start, range_end in rules.opening_ranges(day):
+            if range_start <= cell_start < range_end:
+                end = min(end, range_end)
+        values = {"week": self.monday.isoformat(), "date": day.isoformat(),
+                  "start_time": f"{cell_start:%H:%M}", "end_time": f"{end:%H:%M}"}
+        url = f"{self.context.absolute_url()}?{urlencode(values)}#booking-form-title"
+        if self.refusal is not None:
+            if not api.user.is_anonymous():
+                return None, values, end
+            url = self.login_url(url)
+        return url, values, end
 
     def _cell(self, rules, day, cell_start, cell_end, busy, now):
         for busy_start, busy_end, item in busy:
@@ -229,16 +279,56 @@ class ResourceView(BrowserView):
                     label = self.t(_("slot_yours", default="Your booking"))
                 elif self.details and item.get("requester_name"):
                     label = f"{label}: {item['requester_name']}"
-                return {"state": "taken", "label": label, "url": item.get("booking")}
+                return {"state": "taken", "label": label, "url": item.get("booking"),
+                        "hint": "", "symbol": "✕"}
         open_ = any(r_start <= cell_start and cell_end <= r_end
                     for r_start, r_end in rules.opening_ranges(day))
         if not open_:
             return {"state": "closed", "label": self.t(_("slot_closed", default="Closed")),
-                    "url": None}
+                    "url": None, "hint": "", "symbol": "–"}
         if cell_start < now:
             return {"state": "past", "label": self.t(_("slot_past", default="Past")),
-                    "url": None}
-        return {"state": "free", "label": self.t(_("slot_free", default="Free")), "url": None}
+                    "url": None, "hint": "", "symbol": "·"}
+        url, values, end = self._slot_url(day, cell_start, rules)
+        hint = period_text(cell_start, end, self.language, now.date())
+        chosen = (values["date"] == self.values["date"]
+                  and values["start_time"] == self.values["start_time"])
+        return {"state": "chosen" if chosen else "free", "free": True,
+                "label": self.t(_("slot_free", default="Free")), "url": url,
+                "hint": hint, "date": values["date"], "start": values["start_time"],
+                "end": values["end_time"], "symbol": "✓"}
+
+    def choice_template(self):
+        """The sentence of :meth:`choice` with ``${period}`` left for the page's script."""
+        return self.t(_("booking_chosen_slot", default="Chosen: ${period}. Complete the form "
+                        "below to send your request.", mapping={"period": "${period}"}))
+
+    def choice(self):
+        """ "Chosen: Tuesday 15 December, 18 h – 20 h", once a slot is in the form."""
+        day = _parse_date(self.values["date"])
+        first, last = _parse_time(self.values["start_time"]), _parse_time(self.values["end_time"])
+        if day is None or first is None or last is None:
+            return ""
+        start = datetime.combine(day, first)
+        end = datetime.combine(day + timedelta(days=1) if last <= first else day, last)
+        return self.t(_("booking_chosen_slot", default="Chosen: ${period}. Complete the form "
+                        "below to send your request.",
+                        mapping={"period": period_text(start, end, self.language)}))
+
+    def login_url(self, came_from=None):
+        """The login form, back to this resource (with the chosen slot) afterwards."""
+        came_from = came_from or self.context.absolute_url()
+        portal = api.portal.get().absolute_url()
+        return f"{portal}/login?{urlencode({'came_from': came_from})}"
+
+    def register_url(self):
+        """The registration form when the commune lets people create an account."""
+        if not api.portal.get_registry_record("plone.enable_self_reg", default=False):
+            return None
+        return f"{api.portal.get().absolute_url()}/@@register"
+
+    def must_log_in(self):
+        return self.refusal is not None and api.user.is_anonymous()
 
     # --- the month ----------------------------------------------------------
 
@@ -246,18 +336,21 @@ class ResourceView(BrowserView):
         """A month of days, each free / partly booked / fully booked / closed / past.
 
         One occupancy lookup for the whole month; no personal data at all.
+        The month is the one asked for, else the one of the week shown.
         """
         asked = (self.request.form.get("month") or "").strip()
         try:
-            first = date.fromisoformat(f"{asked}-01") if asked else today.replace(day=1)
+            first = date.fromisoformat(f"{asked}-01") if asked else None
         except ValueError:
-            first = today.replace(day=1)
+            first = None
+        if first is None:
+            first = (self.monday + timedelta(days=3)).replace(day=1)
         following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
         start = attach(datetime.combine(first, time()), tz)
         end = attach(datetime.combine(following, time()), tz)
         busy = [(entry["start"], entry["end"]) for entry in taken(self.context, start, end, tz)]
         free = free_intervals(rules, start, end, busy)
-        self.month_label = f"{first:%m/%Y}"
+        self.month_label = month_text(first, self.language)
         self.previous_month = (first - timedelta(days=1)).strftime("%Y-%m")
         self.next_month = following.strftime("%Y-%m")
         grid_start = first - timedelta(days=first.weekday())
@@ -272,7 +365,7 @@ class ResourceView(BrowserView):
 
     def _month_day(self, rules, tz, day, first, following, free, today):
         if not first <= day < following:
-            return {"day": "", "state": "outside", "label": "", "url": None}
+            return {"day": "", "state": "outside", "label": "", "url": None, "hint": ""}
         opening = rules.opening_ranges(day)
         day_start = attach(datetime.combine(day, time()), tz)
         day_end = day_start + timedelta(days=1)
@@ -292,15 +385,21 @@ class ResourceView(BrowserView):
             state, label = "free", _("slot_free", default="Free")
         url = None
         if state in ("free", "partly", "full"):
-            url = f"{self.context.absolute_url()}?week={day.isoformat()}#booking-calendar-title"
+            url = (f"{self.context.absolute_url()}?week={day.isoformat()}"
+                   f"&month={first:%Y-%m}#booking-calendar-title")
         return {"day": f"{day.day}", "date": day.isoformat(), "state": state,
-                "label": self.t(label), "url": url}
+                "label": self.t(label), "url": url,
+                "hint": day_text(day, self.language, today),
+                "current": "date" if day in self.days else None}
 
     def day_names(self):
         return [self.t(name) for name in DAY_NAMES]
 
     def day_label(self, day):
-        return f"{self.t(DAY_NAMES[day.weekday()])} {day:%d/%m}"
+        return short_day_text(day, self.language)
+
+    def day_title(self, day):
+        return day_text(day, self.language)
 
     def facts(self):
         """Label/value pairs describing the resource."""
@@ -318,8 +417,11 @@ class ResourceView(BrowserView):
                       self.t(AUDIENCES.getTerm(context.audience).title)
                       if context.audience in AUDIENCES else ""))
         if context.price:
-            items.append((_("label_resource_price", default="Price (EUR)"),
-                          f"{context.price:.2f}"))
+            price = amount_text(context.price)
+            unit = getattr(context, "price_unit", None)
+            if unit in PRICE_UNITS:
+                price = f"{price} {self.t(PRICE_UNITS.getTerm(unit).title)}"
+            items.append((_("label_resource_price_public", default="Price"), price))
         return [(self.t(label), value) for label, value in items]
 
     def repeat_options(self):
@@ -333,3 +435,28 @@ class ResourceView(BrowserView):
 
     def error_ids(self, name):
         return f"error-{name}" if name in self.errors else None
+
+    def error_links(self):
+        """The summary above the form: one link per field in error, named by its label.
+
+        The message itself is shown once, next to its field.
+        """
+        return [{"href": f"#booking-{name}", "label": self.t(self.labels[name])}
+                for name in FORM_FIELDS if name in self.errors]
+
+    def time_select(self, name):
+        """The options of a time list (the opening hours only), the typed one selected."""
+        options = self.start_options if name == "start_time" else self.end_options
+        chosen = self.values[name]
+        values = [value for value, _label in options]
+        if chosen and chosen not in values and _parse_time(chosen) is not None:
+            parsed = _parse_time(chosen)
+            options = sorted(options + [(chosen, time_text(parsed, self.language))])
+        return [{"value": value, "label": label, "selected": value == chosen or None}
+                for value, label in options]
+
+    def css_url(self):
+        return f"{api.portal.get().absolute_url()}/++resource++communesplone.booking/booking.css"
+
+    def js_url(self):
+        return f"{api.portal.get().absolute_url()}/++resource++communesplone.booking/booking.js"
