@@ -11,6 +11,7 @@ from pagechecks import PHONE
 from pagechecks import assert_fit_for_people
 
 import base64
+import re
 import json
 import urllib.error
 import urllib.request
@@ -123,25 +124,45 @@ def _shorten(message, per_kind=4):
     return "\n".join(kept)
 
 
+_REQUIRED_WORDS = ("obligatoire", "verplicht", "required", "erforderlich")
+
+
+def _required_fields(form):
+    """The fields a form requires: marked ``required``/``aria-required``, or
+    labelled so ("(obligatoire)"), as people read it."""
+    fields = form.locator("input[required], textarea[required], select[required], "
+                          "[aria-required=true]").all()
+    for label in form.locator("label[for]").all():
+        if any(word in label.inner_text().lower() for word in _REQUIRED_WORDS):
+            target = form.locator(f"[id='{label.get_attribute('for')}']")
+            if target.count():
+                fields.append(target.first)
+    return fields
+
+
 def fill_required(page, form):
     """Fill a form's required fields the way a citizen would, without knowing it."""
-    for field in form.locator("input[required], textarea[required], select[required]").all():
-        if not field.is_visible() or field.input_value():
+    for field in _required_fields(form):
+        if not field.is_visible():
             continue
         kind = (field.get_attribute("type") or field.evaluate("e => e.tagName")).lower()
+        if kind in ("checkbox", "radio"):
+            field.check()
+            continue
+        if field.input_value():
+            continue
         if kind == "select":
-            options = field.locator("option").all()
-            values = [o.get_attribute("value") for o in options if o.get_attribute("value")]
+            values = [option.get_attribute("value")
+                      for option in field.locator("option").all()
+                      if option.get_attribute("value")]
             if values:
                 field.select_option(values[0])
         elif kind == "email":
             field.fill(CITIZEN["email"])
         elif kind == "date":
             field.fill("1985-07-30")
-        elif kind == "number":
+        elif kind == "number" or "nombre" in (field.get_attribute("name") or ""):
             field.fill("1")
-        elif kind in ("checkbox", "radio"):
-            field.check()
         else:
             field.fill("Marie Dupont")
 
@@ -191,15 +212,20 @@ def journey_booking(tour):
     tour.login()
     tour.go(resources[0])
     tour.shot("salle")
-    free = tour.page.locator("[data-slot-state=free] a, a.slot-free, .slot--free a").first
+    # a free slot of next week (this week's may be past): the form is filled in
+    tour.page.locator("a[href*='week=']").filter(has_text=_NEXT_WEEK).first.click()
+    tour.page.wait_for_load_state("load")
+    free = tour.page.locator("a.slot-link").nth(3)
     if free.count():
         free.click()
-        tour.page.wait_for_load_state("load")
-        form = tour.page.locator("form#booking-form, #content form").first
+        form = tour.page.locator("form#booking-form")
         fill_required(tour.page, form)
-        form.locator("button[type=submit], input[type=submit]").first.click()
+        form.locator("button[type=submit], input[type=submit]").last.click()
         tour.page.wait_for_load_state("load")
         tour.shot("reservation-envoyee")
+
+
+_NEXT_WEEK = re.compile("Semaine suivante|Volgende week|Next week|Nächste Woche")
 
 
 def journey_space(tour):

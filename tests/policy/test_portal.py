@@ -90,6 +90,14 @@ def test_demo_front_page_navigation_search_and_languages(demo):
         context=demo, depth=1, exclude_from_nav=False, sort_on="getObjPositionInParent")]
     assert ids == ["e-guichet", "reservations", "entreprises", "conseil-communal",
                    "college-communal", "actualites", "agenda"]
+    # no navigation portlet repeating the page's own name beside a service
+    from plone.portlets.interfaces import IPortletAssignmentMapping
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    left = getUtility(IPortletManager, name="plone.leftcolumn", context=demo)
+    assert "navigation" not in getMultiAdapter((demo, left), IPortletAssignmentMapping)
     # search: services, document types, businesses, published decisions only
     not_searched = api.portal.get_registry_record("plone.types_not_searched")
     for portal_type in ("DocumentCatalog", "DocumentType", "BusinessDirectory", "Business",

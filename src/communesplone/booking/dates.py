@@ -7,7 +7,7 @@ catalogue entry is needed for them.
 """
 
 from babel.dates import format_date
-from babel.numbers import format_currency
+from communesplone.core.payment import amount_text as core_amount_text
 from datetime import date
 from datetime import datetime
 from plone import api
@@ -72,9 +72,8 @@ def period_text(start, end, language=None, today=None):
 
 
 def amount_text(value, language=None):
-    """ "25,00 €" (fr), "€ 25,00" (nl): euros as the reader writes them."""
-    language = _language(language)
-    return format_currency(float(value or 0), "EUR", locale=_LOCALES[language])
+    """ "25,00 €" (fr), "€ 25,00" (nl): euros as the reader writes them (core's)."""
+    return core_amount_text(value, _language(language))
 
 
 def month_text(first, language=None):

@@ -10,10 +10,25 @@ add-ons must not import each other, so the helper lives here.
 from communesplone.core import logger
 from communesplone.core.validation import format_iban
 from communesplone.core.validation import normalize_iban
+from babel.numbers import format_currency
 from plone import api
 
 import io
 import segno.helpers
+
+#: Babel's locale of each language a commune serves, for amounts.
+_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
+
+
+def amount_text(value, language=None):
+    """ "3,50 €" (fr), "€ 3,50" (nl): euros as the reader writes them, in
+    ``language`` or the page's, never "3.50 EUR"."""
+    if language not in _LOCALES:
+        try:
+            language = (api.portal.get_current_language() or "fr").split("-")[0].lower()
+        except Exception:  # no site (scripts, unit tests): French, the default
+            language = "fr"
+    return format_currency(float(value or 0), "EUR", locale=_LOCALES.get(language, "fr_BE"))
 
 
 def commune_account():

@@ -5,6 +5,8 @@ from communesplone.core.languages import apply_commune_languages
 from communesplone.core.translations import enable_translations
 from plone import api
 from plone.base.interfaces import INonInstallable
+from plone.registry import field
+from plone.registry import Record
 from zope.interface import implementer
 
 
@@ -15,9 +17,23 @@ class HiddenProfiles:
         return ["communesplone.core:uninstall"]
 
 
+#: The preset (profiles/*.toml) a site was created from; read by communesplone.policy
+#: to install its add-ons. Set by ``communesplone sites create``.
+SITE_PRESET = "communesplone.core.site_preset"
+
+
+def ensure_site_preset(registry, default="commune"):
+    """The site-preset record, made once: re-importing registry.xml would set a
+    record it declares back to the file's value."""
+    if SITE_PRESET not in registry.records:
+        registry.records[SITE_PRESET] = Record(
+            field.TextLine(title="Site preset", required=False), default)
+
+
 def post_install(context):
     """Create the shared staff groups, serve the commune's languages, give the
     add-ons' types already installed their translations (idempotent)."""
+    ensure_site_preset(api.portal.get_tool("portal_registry"))
     ensure_shared_groups()
     apply_commune_languages()
     enable_translations(api.portal.get_tool("portal_types"))

@@ -120,12 +120,16 @@ def arrange_navigation(portal):
 
 def remove_plone_portlets(portal):
     """Plone's news and events portlets at the root: the front page lists both,
-    with dates in words."""
-    manager = getUtility(IPortletManager, name="plone.rightcolumn", context=portal)
-    assignments = getMultiAdapter((portal, manager), IPortletAssignmentMapping)
-    for name in ("news", "events"):
-        if name in assignments:
-            del assignments[name]
+    with dates in words. And its navigation portlet: on a service's page it was a
+    box holding that page's own name, the main navigation and the breadcrumbs
+    already say where one is."""
+    for column, names in (("plone.rightcolumn", ("news", "events")),
+                          ("plone.leftcolumn", ("navigation",))):
+        manager = getUtility(IPortletManager, name=column, context=portal)
+        assignments = getMultiAdapter((portal, manager), IPortletAssignmentMapping)
+        for name in names:
+            if name in assignments:
+                del assignments[name]
 
 
 def set_front_page(portal):

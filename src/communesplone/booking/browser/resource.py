@@ -6,6 +6,7 @@ person typed. It creates the Booking the way every other client does, so the
 same data-layer check applies (:mod:`communesplone.booking.events`).
 """
 
+from communesplone.core.languages import translated_title
 from communesplone.booking import _
 from communesplone.core.notifications import can_send_mail
 from communesplone.booking.availability import may_see_details
@@ -74,6 +75,10 @@ class ResourceView(BrowserView):
     """``view`` (GET) and ``@@book`` (POST) of a Resource."""
 
     index = ViewPageTemplateFile("templates/resource.pt")
+
+    def heading(self):
+        """The room's name in the reader's language (its Translations tab)."""
+        return translated_title(self.context)
     labels = {
         "date": _("label_booking_date", default="Date"),
         "start_time": _("label_booking_start_time", default="From"),

@@ -6,6 +6,7 @@ tiles, marker clusters) is drawn by ``directory-map.js`` from the GeoJSON
 export with the same filters.
 """
 
+from communesplone.core.languages import translated_title
 from communesplone.directory import _
 from communesplone.directory import exports
 from communesplone.directory.content.directory import IBusinessDirectory
@@ -75,6 +76,10 @@ class MapResources:
 
 class DirectoryView(MapResources, BrowserView):
     index = ViewPageTemplateFile("templates/directory.pt")
+
+    def heading(self):
+        """The directory's name in the reader's language (its Translations tab)."""
+        return translated_title(self.context)
 
     def __call__(self):
         self.update()

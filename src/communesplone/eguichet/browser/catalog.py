@@ -1,5 +1,6 @@
 """The e-guichet page (documents by theme) and a document type's page."""
 
+from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
@@ -36,7 +37,7 @@ class CatalogView(BrowserView):
         items = sorted(
             ({"theme": brain.eguichet_theme or other, "title": translated_title(brain),
               "description": translated_description(brain), "url": brain.getURL(),
-              "price": f"{brain.eguichet_amount or 0:.2f} EUR"} for brain in brains),
+              "price": amount_text(brain.eguichet_amount)} for brain in brains),
             key=lambda item: item["theme"],
         )
         return [{"title": theme, "id": f"theme-{index}", "documents": list(documents)}
@@ -59,11 +60,11 @@ class DocumentTypeView(BrowserView):
     def facts(self):
         context = self.context
         methods = ", ".join(
-            f"{self.t(DELIVERY_METHODS.getTerm(m).title)} (+{context.fee(m):.2f} EUR)"
+            f"{self.t(DELIVERY_METHODS.getTerm(m).title)} (+{amount_text(context.fee(m))})"
             for m in context.delivery_methods or () if m in DELIVERY_METHODS)
         rows = [
             (_("eguichet_label_price", default="Unit price (EUR)"),
-             f"{context.price or 0:.2f} EUR"),
+             amount_text(context.price)),
             (_("eguichet_label_delivery_methods", default="Delivery methods offered"), methods),
             (_("eguichet_label_processing_working_days",
                default="Processing time announced (working days)"),

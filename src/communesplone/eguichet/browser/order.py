@@ -1,5 +1,6 @@
 """The order page (applicant and staff), its actions, and the anonymous tracking page."""
 
+from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.validation import format_rrn
 from communesplone.core.validation import mask_rrn
@@ -79,7 +80,7 @@ class OrderView(BrowserView):
             (_("eguichet_label_delivery_method", default="Delivery"),
              self.t(DELIVERY_METHODS.getTerm(method).title) if method in DELIVERY_METHODS
              else method),
-            (_("eguichet_label_total", default="Total (EUR)"), f"{order.total or 0:.2f} EUR"),
+            (_("eguichet_label_total", default="Total (EUR)"), amount_text(order.total)),
             (_("eguichet_label_payment_status", default="Payment"),
              self.t(PAYMENT_STATUSES.getTerm(order.payment_status).title)
              if order.payment_status in PAYMENT_STATUSES else ""),
@@ -127,7 +128,7 @@ class OrderView(BrowserView):
         if not self.order.is_payable() or self.state() in ("rejected", "cancelled"):
             return None
         info = provider_of(self.order).instructions(self.order)
-        info["amount_text"] = f"{info['amount']:.2f} EUR"
+        info["amount_text"] = amount_text(info["amount"])
         info["qr_alt"] = self.t(_(
             "eguichet_qr_alt",
             default="Payment QR code: ${amount} to ${iban}, communication ${communication}",

@@ -5,6 +5,7 @@ hence through the same checks as the REST API; an error re-renders the form
 with what the person typed and each message linked to its field.
 """
 
+from communesplone.core.payment import amount_text
 from communesplone.core.assurance import ACCOUNT_PROVIDER
 from communesplone.core.assurance import InsufficientAssurance
 from communesplone.core.assurance import NO_ASSURANCE
@@ -150,7 +151,8 @@ class OrderFormView(BrowserView):
         return [{
             "value": method, "id": f"order-delivery-{method}",
             "title": self.t(DELIVERY_METHODS.getTerm(method).title),
-            "fee": self.context.fee(method), "checked": method == chosen,
+            "fee": self.context.fee(method), "fee_text": amount_text(self.context.fee(method)),
+            "checked": method == chosen,
         } for method in self.context.delivery_methods or ()]
 
     def quantity_input(self):
@@ -165,7 +167,7 @@ class OrderFormView(BrowserView):
                            False, autocomplete="shipping street-address")
 
     def price_text(self):
-        return f"{float(self.context.price or 0):.2f} EUR"
+        return amount_text(self.context.price)
 
     def assurance_text(self):
         if self.record.level == "none" or self.record.provider == ACCOUNT_PROVIDER:
