@@ -75,6 +75,9 @@ class ResourceView(BrowserView):
     """``view`` (GET) and ``@@book`` (POST) of a Resource."""
 
     index = ViewPageTemplateFile("templates/resource.pt")
+    #: What the form refuses to leave empty: marked so beside the label.
+    required_fields = ("date", "start_time", "end_time", "requester_name",
+                       "requester_email", "purpose")
 
     def heading(self):
         """The room's name in the reader's language (its Translations tab)."""
@@ -155,7 +158,7 @@ class ResourceView(BrowserView):
                 self.errors["repeat_count"] = self.t(_("error_booking_number",
                                                        default="Give a whole number."))
         repeat_until = _parse_date(values["repeat_until"]) if values["repeat_until"] else None
-        for name in ("requester_name", "requester_email", "purpose"):
+        for name in self.required_fields[3:]:
             if not values[name].strip():
                 self.errors[name] = self.t(_("error_required", default="Required."))
         if self.errors:
