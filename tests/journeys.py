@@ -69,6 +69,7 @@ class Tour:
             folder.mkdir(parents=True, exist_ok=True)
         self.count = 0
         self.defects = []
+        self.names = []
         self.citizen = False
 
     def go(self, url):
@@ -77,6 +78,7 @@ class Tour:
     def shot(self, name):
         """Screenshot the page as it is and check it as a person would see it."""
         self.count += 1
+        self.names.append(name)
         label = f"{self.language}/{self.width}/{name} ({self.page.url})"
         self.page.wait_for_timeout(300)
         if self.folder is not None:
@@ -248,6 +250,15 @@ def journey_directory(tour):
         tour.shot("fiche")
     tour.go(f"{directories[0]}/@@propose-business")
     tour.shot("proposer")
+    # the hours as written on a shop's door; a name of its own for each walk
+    page = tour.page
+    page.fill("#form-widgets-submitter_email", CITIZEN["email"])
+    page.fill("#form-widgets-title", f"Atelier Dupont {tour.language} {tour.width}")
+    page.locator("input[name='form.widgets.categories:list']").first.check()
+    page.fill("#form-widgets-opening_hours", "9h30-12h, 13h-17h30, fermé le lundi")
+    page.click("#form-buttons-send")
+    page.wait_for_load_state("load")
+    tour.shot("proposition-envoyee")
 
 
 def journey_council(tour):
@@ -265,6 +276,11 @@ def journey_council(tour):
         tour.go(decisions[-1])
         tour.shot("decision")
 
+
+#: Every page the journeys reach when each step works.
+PAGES = ("accueil", "annuaire", "fiche", "proposer", "proposition-envoyee", "conseil",
+         "ordre-du-jour", "decision", "e-guichet", "document", "commande",
+         "commande-envoyee", "reservations", "salle", "reservation-envoyee", "mon-espace")
 
 # Anonymous journeys first; the citizen logs in on the first one that needs it.
 JOURNEYS = (journey_front, journey_directory, journey_council, journey_order,
