@@ -42,7 +42,8 @@ class TestMySpace:
         assert [entry["title"] for entry in entries] == ["Librairie Dupont"]  # theirs only
         for item in orders + bookings + entries:
             assert item["state"] and "_" not in item["state"]
-        assert space["identity"]["level"] == "none"
+        # a password account with an e-mail address meets "low" (docs/eid.md)
+        assert space["identity"]["level"] == "low"
         assert "identity-step-up" in space["identity"]["step_up_url"]
         assert space["sections"][0]["links"][0]["url"].endswith("/@@my-order-data")
 
