@@ -1,5 +1,6 @@
 """Fixtures for the whole suite: Plone layers through pytest-plone."""
 
+from communesplone.testing import COMMUNESPLONE_DEMO_FUNCTIONAL_TESTING
 from communesplone.testing import COMMUNESPLONE_FUNCTIONAL_TESTING
 from communesplone.testing import COMMUNESPLONE_INTEGRATION_TESTING
 from communesplone.testing import COMMUNESPLONE_ZCML_INTEGRATION_TESTING
@@ -19,6 +20,8 @@ globals().update(
             (COMMUNESPLONE_FUNCTIONAL_TESTING, "functional"),
             (COMMUNESPLONE_INTEGRATION_TESTING, "integration"),
             (COMMUNESPLONE_ZCML_INTEGRATION_TESTING, "bare"),
+            # the demo commune as `make start` makes it (tests/test_journeys.py)
+            (COMMUNESPLONE_DEMO_FUNCTIONAL_TESTING, "demo_commune"),
         ),
         keep_session=False,
     )

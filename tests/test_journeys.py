@@ -11,7 +11,6 @@ axe-core WCAG 2.1 AA violations; and on a journey that breaks on the way.
 from browser import CHROMIUM
 from browser import CHROMIUM_ARGS
 from browser import _unavailable
-from communesplone.testing import COMMUNESPLONE_DEMO_FUNCTIONAL_TESTING
 from journeys import LANGUAGES
 from journeys import PAGES
 from journeys import WIDTHS
@@ -19,13 +18,10 @@ from journeys import ensure_citizen
 from journeys import walk
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from pytest_plone import fixtures_factory
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-globals().update(fixtures_factory(((COMMUNESPLONE_DEMO_FUNCTIONAL_TESTING, "demo"),)))
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +39,10 @@ def chromium():
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
-def test_citizen_journeys(demo, chromium, language, width):
+def test_citizen_journeys(demo_commune, chromium, language, width):
     import transaction
 
-    site = demo["portal"].absolute_url()
+    site = demo_commune["portal"].absolute_url()
     admin = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     transaction.commit()
     ensure_citizen(site, admin)
