@@ -211,9 +211,12 @@ def start_for_sites(app, var):
 
     controllers = []
     for site in app.objectValues():
-        if not IPloneSiteRoot.providedBy(site) or not is_demo_site(site):
+        if not IPloneSiteRoot.providedBy(site):
             continue
+        # the site's registry is read through its own component registry
         setSite(site)
+        if not is_demo_site(site):
+            continue
         folder = Path(var) / "demo-mailbox" / site.getId()
         controller = start_sink(folder)
         if attach(site, controller.port, folder):
