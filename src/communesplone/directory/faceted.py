@@ -49,7 +49,10 @@ SEARCH_ID = "search"
 LAYOUT = "faceted-directory-list"
 CRITERIA = Path(__file__).parent / "faceted_criteria" / "search.xml"
 
-#: criterion id -> its title (translated to the site's language at creation)
+#: criterion id -> its title. The criteria keep the English default: eea.facetednavigation
+#: translates a plain title in the "plone" domain on each page, so a Dutch visitor of a
+#: bilingual commune reads "Categorie" where a French one reads "Catégorie"
+#: (locales/*/LC_MESSAGES/plone.po).
 TITLES = {
     "c1": _("directory_faceted_text", default="Search"),
     "c2": _("directory_faceted_category", default="Category"),
@@ -102,20 +105,26 @@ def ensure_search(directory):
         alsoProvides(search, IDirectorySearch)
         _enable_faceted(search)
         criteria = ICriteria(search)
-        for cid, message in TITLES.items():
-            if criteria.get(cid) is not None:
-                criteria.edit(cid, title=translate(message, target_language=language))
+        _english_titles(criteria)
         IFacetedLayout(search).update_layout(LAYOUT)
         _publish(search)
         search.reindexObject()
     return search
 
 
+def _english_titles(criteria):
+    for cid, message in TITLES.items():
+        if criteria.get(cid) is not None:
+            criteria.edit(cid, title=message.default)
+
+
 def update_search(search):
     """Bring an existing listing to today's page: counts on the check boxes (the
-    ``count`` of the first criteria was stored as false: eea reads ``"1"`` as no)
-    and the result list layout. The criteria's titles and other settings stay."""
+    ``count`` of the first criteria was stored as false: eea reads ``"1"`` as no),
+    the result list layout, and titles read in each visitor's language (they were
+    stored translated to the site's language). Other settings stay."""
     criteria = ICriteria(search)
+    _english_titles(criteria)
     for cid in ("c2", "c3"):
         if criteria.get(cid) is not None:
             criteria.edit(cid, count=True, hidezerocount=True)
