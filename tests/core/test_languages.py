@@ -207,6 +207,15 @@ def get(url, session=None, **headers):
     return response
 
 
+def test_main_navigation_in_the_visitors_language(bilingual):
+    def navigation(language):
+        html = get(bilingual, **{"Accept-Language": language}).text
+        return re.search(r'id="portal-globalnav"(.*?)</ul>', html, re.S).group(1)
+
+    assert "E-loket" in navigation("nl") and "E-guichet" not in navigation("nl")
+    assert "E-guichet" in navigation("fr") and "E-loket" not in navigation("fr")
+
+
 def test_browser_language_honoured(bilingual):
     assert lang_of(get(bilingual, **{"Accept-Language": "nl-BE,nl;q=0.9"}).text) == "nl"
     assert lang_of(get(bilingual, **{"Accept-Language": "fr-BE"}).text) == "fr"

@@ -14,9 +14,11 @@ from communesplone.core.languages import default_language
 from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
 from html import escape
+from plone import api
 from plone.app.i18n.locales.browser.selector import LanguageSelector
 from communesplone.core.translations import CODES
 from communesplone.core.translations import ITranslatedTexts
+from plone.app.layout.viewlets.common import GlobalSectionsViewlet
 from plone.app.layout.viewlets.common import TitleViewlet
 from plone.z3cform.fieldsets.extensible import FormExtender
 from Products.Five.browser import BrowserView
@@ -99,3 +101,26 @@ class TranslationFieldsExtender(FormExtender):
                     self.remove(f"{kind}_{code}", prefix=prefix)
         self.form.groups = [group for group in self.form.groups
                             if len(group.fields) or group.__name__ != "translations"]
+
+
+class TranslatedGlobalSectionsViewlet(GlobalSectionsViewlet):
+    """``plone.global_sections``: the services in the main navigation under their
+    name in the visitor's language ("Een zaal of materiaal reserveren"), read from
+    the brains' ``language_texts`` column."""
+
+    def customize_entry(self, entry, brain):
+        entry["title"] = escape(translated_title(brain))
+
+    def customize_tab(self, entry, tab):
+        """The first level comes from Plone's tabs (no brain): their titles are read
+        from one catalog query of the site's top level."""
+        titles = self._top_level_titles()
+        if tab.get("id") in titles:
+            entry["title"] = titles[tab["id"]]
+
+    def _top_level_titles(self):
+        if not hasattr(self, "_titles"):
+            portal = api.portal.get()
+            self._titles = {brain.getId: translated_title(brain)
+                            for brain in api.content.find(context=portal, depth=1)}
+        return self._titles
