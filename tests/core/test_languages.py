@@ -216,6 +216,15 @@ def test_main_navigation_in_the_visitors_language(bilingual):
     assert "E-guichet" in navigation("fr") and "E-loket" not in navigation("fr")
 
 
+def test_breadcrumbs_in_the_visitors_language(bilingual):
+    def crumbs(language):
+        html = get(f"{bilingual}/e-guichet", **{"Accept-Language": language}).text
+        return re.search(r'id="portal-breadcrumbs"(.*?)</nav>', html, re.S).group(1)
+
+    assert "E-loket" in crumbs("nl") and "E-guichet" not in crumbs("nl")
+    assert "E-guichet" in crumbs("fr")
+
+
 def test_browser_language_honoured(bilingual):
     assert lang_of(get(bilingual, **{"Accept-Language": "nl-BE,nl;q=0.9"}).text) == "nl"
     assert lang_of(get(bilingual, **{"Accept-Language": "fr-BE"}).text) == "fr"

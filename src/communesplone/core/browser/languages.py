@@ -19,6 +19,7 @@ from plone.app.i18n.locales.browser.selector import LanguageSelector
 from communesplone.core.translations import CODES
 from communesplone.core.translations import ITranslatedTexts
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
+from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from plone.app.layout.viewlets.common import TitleViewlet
 from plone.z3cform.fieldsets.extensible import FormExtender
 from Products.Five.browser import BrowserView
@@ -124,3 +125,12 @@ class TranslatedGlobalSectionsViewlet(GlobalSectionsViewlet):
             self._titles = {brain.getId: translated_title(brain)
                             for brain in api.content.find(context=portal, depth=1)}
         return self._titles
+
+
+class TranslatedBreadcrumbs(PhysicalNavigationBreadcrumbs):
+    """``breadcrumbs_view`` of the content that has its title per language: the
+    path reads "Home / E-loket" on a Dutch page, as its heading does."""
+
+    def customize_entry(self, entry, context=None):
+        if context is not None:
+            entry["Title"] = translated_title(context)
