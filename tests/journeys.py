@@ -241,7 +241,13 @@ def journey_directory(tour):
     if not directories:
         return
     tour.go(f"{directories[0]}/search")
-    tour.page.wait_for_timeout(1500)  # the faceted results come by XHR
+    # the faceted results come by XHR and fade in: shoot them shown in full
+    tour.page.wait_for_function(
+        "() => { const first = document.querySelector('.directory-result');"
+        " if (!first) return false;"
+        " for (let e = first; e; e = e.parentElement)"
+        "   if (parseFloat(getComputedStyle(e).opacity) < 1) return false;"
+        " return true; }")
     tour.shot("annuaire")
     first = tour.page.locator("#faceted-results a[href*='/entreprises/']").first
     if first.count():
