@@ -34,8 +34,11 @@ node_modules/.installed: package.json package-lock.json
 start: install
 	$(BIN)/communesplone start
 
+# Two workers (pytest-xdist) on the 2 cores CI has; tests/conftest.py gives each
+# worker whole files and sets each Plone layer up once per worker.
+TEST_WORKERS ?= 2
 test: install node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The guided tour: each citizen journey in Chromium, fr and nl, 1366 and 390 px,
 # written to docs/screenshots/ (with REPORT.md: what a person should not see).

@@ -49,7 +49,6 @@ def test_switch_with_the_keyboard(bilingual, page, viewport):
     nav = page.get_by_role("navigation", name="Langue")
     assert nav.is_visible()
     assert nav.get_by_role("link", name="Français").get_attribute("aria-current") == "true"
-    page.screenshot(path=f"/tmp/shots-languages/test-eguichet-fr-{width}.png", full_page=True)
     assert_fit_for_people(page, "fr", label=f"e-guichet fr {width}", axe=True)
 
     _tab_to(page, "nl")
@@ -59,7 +58,6 @@ def test_switch_with_the_keyboard(bilingual, page, viewport):
     assert page.locator("h1").first.inner_text() == "E-loket"
     nav = page.get_by_role("navigation", name="Taal")
     assert nav.get_by_role("link", name="Nederlands").get_attribute("aria-current") == "true"
-    page.screenshot(path=f"/tmp/shots-languages/test-eguichet-nl-{width}.png", full_page=True)
     assert_fit_for_people(page, "nl", label=f"e-loket nl {width}", axe=True)
 
     # remembered: the front page is Dutch too, and back to French with the keyboard
