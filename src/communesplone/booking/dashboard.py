@@ -57,14 +57,13 @@ def ensure_dashboard(folder):
     if "Dashboard" not in api.portal.get_tool("portal_types").objectIds():
         return None
     from communesplone.core.faceted import make_dashboard
-    from communesplone.core.tables import use_table
 
     existed = DASHBOARD_ID in folder.objectIds()
     dashboard = make_dashboard(
         folder, DASHBOARD_ID, _("booking_dashboard_title", default="Bookings to handle"),
-        collections=_collections(), groups=[DEFAULT_MANAGER_GROUP], criteria=CRITERIA)
+        collections=_collections(), groups=[DEFAULT_MANAGER_GROUP], criteria=CRITERIA,
+        table=TABLE_NAME)
     if not existed:
-        use_table(dashboard, TABLE_NAME)
         label_date_criterion(dashboard)
     return dashboard
 

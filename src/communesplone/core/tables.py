@@ -20,7 +20,6 @@ from communesplone.core.myspace import language_of
 from communesplone.core.myspace import local
 from communesplone.core.payment import amount_text
 from communesplone.core.workflow_titles import state_title
-from communesplone.core.workflow_titles import transition_title
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
@@ -61,11 +60,19 @@ class Column:
 
 @dataclass
 class BatchAction:
-    """A workflow transition run on the selected rows; ``needs_reason`` asks for one."""
+    """An action run on each selected row; ``needs_reason`` asks for one first.
+
+    By default ``transition`` is a workflow transition, run when the object's
+    workflow offers it to the reader. An action that is not a transition (record a
+    payment) gives ``run(obj, comment)``, which returns None when done or what to
+    say when it left the object as it was, and the ``permission`` it needs.
+    """
 
     transition: str
     title: object
     needs_reason: bool = False
+    run: object = None
+    permission: str = ""
 
 
 @implementer(IDashboardTable)
@@ -96,15 +103,37 @@ class Cells:
     """What the columns need besides the brain, looked up once per page of results:
     the reader's language, state titles, names of members, titles of containers."""
 
-    def __init__(self, request):
+    def __init__(self, request, context=None):
         self.request = request
+        #: the dashboard (its container holds what some columns look up)
+        self.context = context
+        #: the brains of the page (for columns that look up all of theirs at once)
+        self.brains = []
         self.language = language_of(request)
+        self._cache = {}
         self._states = {}
         self._members = {}
         self._titles = {}
 
     def t(self, message):
         return translate(message, context=self.request)
+
+    def cached(self, key, make):
+        """``make()`` once per page (a vocabulary, a mapping the columns share)."""
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def group(self, group_id):
+        """A group's title (a service), its id when it has none."""
+        if not group_id:
+            return EMPTY
+        key = ("group", group_id)
+        if key not in self._cache:
+            group = api.group.get(groupname=group_id)
+            self._cache[key] = (group.getProperty("title") if group is not None
+                                else "") or group_id
+        return self._cache[key]
 
     def state(self, brain):
         key = (brain.review_state, brain.portal_type)
@@ -160,10 +189,11 @@ class Cells:
         return self._titles
 
 
-def rows(table, brains, request):
+def rows(table, brains, request, context=None):
     """The rows of one page of results: ``{uid, url, title, state, cells}`` from brains."""
     brains = list(brains)
-    cells = Cells(request)
+    cells = Cells(request, context)
+    cells.brains = brains
     cells.prefetch_parents(brains)
     found = []
     for brain in brains:
@@ -206,6 +236,9 @@ def run_batch(table, transition, uids, comment="", request=None):
     result.hidden = len(set(uids)) - len(brains)
     for brain in brains:
         obj = brain.getObject()
+        if action.run is not None:
+            _run_callable(action, brain, obj, comment, result)
+            continue
         offered = {info["id"] for info in workflow.getTransitionsFor(obj)}
         if transition not in offered:
             result.untouched.append((brain.Title, _(
@@ -227,6 +260,25 @@ def run_batch(table, transition, uids, comment="", request=None):
     return result
 
 
+def _run_callable(action, brain, obj, comment, result):
+    if not api.user.has_permission(action.permission, obj=obj):
+        result.untouched.append((brain.Title, _(
+            "table_batch_not_allowed", default="you may not do this to it")))
+        return
+    savepoint = transaction.savepoint()
+    try:
+        why = action.run(obj, comment)
+    except ConflictError:
+        raise
+    except Exception as error:
+        savepoint.rollback()
+        why = why_refused(error)
+    if why:
+        result.untouched.append((brain.Title, why))
+    else:
+        result.done.append(brain.Title)
+
+
 def why_refused(error):
     """What a refused transition says to a person: the add-on's message(s) when the
     error carries them (``errors`` of ``(field, message)``, or a message as its
@@ -244,8 +296,7 @@ def why_refused(error):
 def result_messages(table, transition, result, request):
     """The status messages (text, type) that say what a batch did and did not do."""
     messages = []
-    portal_type = table.portal_types[0]
-    action = transition_title(transition, portal_type, request)
+    action = translate(table.action(transition).title, context=request).rstrip(" …")
     if result.done:
         messages.append((translate(_(
             "table_batch_done", default="${action}: ${count} done (${titles}).",
@@ -303,7 +354,8 @@ def use_table(dashboard, name):
     """Show ``dashboard``'s results as the table ``name`` (new dashboards and upgrades).
 
     Idempotent: sets the results layout, the table's name and the sorting widget's
-    options (the table's, instead of every catalog index).
+    options (the table's, instead of every catalog index), and moves the widgets of
+    the right column to the left one.
     """
     from eea.facetednavigation.interfaces import ICriteria
     from eea.facetednavigation.layout.interfaces import IFacetedLayout
@@ -315,6 +367,12 @@ def use_table(dashboard, name):
     IFacetedLayout(dashboard).update_layout(LAYOUT)
     for index, title in table.sort_options:
         ensure_sortable(index, title)
+    criteria = ICriteria(dashboard)
+    for found in list(criteria.values()):
+        # the right column's widgets (sorting, results per page) under the saved
+        # searches: the table gets the width of the page
+        if found.get("position") == "right":
+            criteria.edit(found.getId(), position="left")
     criterion = _sorting_criterion(dashboard)
     if criterion is not None:
         language = api.portal.get_default_language() or "fr"
@@ -339,3 +397,18 @@ def sort_options_vocabulary(context):
         SimpleTerm(index, index, translate(title, context=request))
         for index, title in options])
 
+
+
+def move_dashboards(container_type, dashboard_id, name):
+    """Show the dashboard ``dashboard_id`` of every ``container_type`` as the table
+    ``name`` (the add-ons' upgrade steps); returns how many were moved."""
+    catalog = api.portal.get_tool("portal_catalog")
+    moved = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type=container_type):
+        container = brain._unrestrictedGetObject()
+        if dashboard_id not in container.objectIds():
+            continue
+        dashboard = container[dashboard_id]
+        if dashboard.portal_type == "Dashboard" and use_table(dashboard, name) is not None:
+            moved += 1
+    return moved

@@ -4,7 +4,7 @@ columns the table reads."""
 
 from communesplone.booking.dashboard import DASHBOARD_ID
 from communesplone.booking.dashboard import TABLE_NAME
-from communesplone.core.tables import use_table
+from communesplone.core.tables import move_dashboards
 from plone import api
 
 
@@ -15,8 +15,4 @@ def upgrade(setup_tool):
     for brain in catalog.unrestrictedSearchResults(portal_type="Booking"):
         # only the columns are new: one cheap index to recatalog the metadata
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
-    for brain in catalog.unrestrictedSearchResults(portal_type="ResourceFolder"):
-        folder = brain._unrestrictedGetObject()
-        dashboard = folder.get(DASHBOARD_ID) if DASHBOARD_ID in folder.objectIds() else None
-        if dashboard is not None and dashboard.portal_type == "Dashboard":
-            use_table(dashboard, TABLE_NAME)
+    move_dashboards("ResourceFolder", DASHBOARD_ID, TABLE_NAME)

@@ -26,7 +26,7 @@ class DashboardTableView(BrowserView):
             "headers": [t(column.title) for column in table.columns],
             "actions": [{"id": action.transition, "title": t(action.title)}
                         for action in table.actions],
-            "rows": rows(table, batch, self.request),
+            "rows": rows(table, batch, self.request, self.context),
             "action_url": f"{self.context.absolute_url()}/@@dashboard-batch",
         }
 
