@@ -115,3 +115,30 @@ class TestBookingTable:
         with api.env.adopt_user("carol"):
             result = run_batch(table, "cancel", _uids(bookings["hall"]))
         assert not result.done and not result.untouched
+
+    def test_refuse_from_the_dashboard_asks_for_the_reason(self, bookings):
+        """The refusal opens a small form; sent empty it says so next to the field;
+        with the reason the bookings are refused and the page goes back to the table."""
+        from communesplone.core.browser.tables import DashboardBatchView
+        from plone.protect.authenticator import createToken
+
+        dashboard = bookings["dashboard"]
+        request = dashboard.REQUEST
+        uids = _uids(bookings["hall"][:2])
+        with api.env.adopt_user("carol"):
+            request.method = "POST"
+            request.form.update({"_authenticator": createToken(), "transition": "refuse",
+                                 "uids": uids})
+            page = DashboardBatchView(dashboard, request)()
+            assert 'name="comment"' in page and bookings["hall"][0].Title() in page
+            assert "Give the reason" not in page  # not yet: nothing was sent
+            request.form["form.reason"] = "1"
+            page = DashboardBatchView(dashboard, request)()
+            assert "Give the reason: the requester reads it." in page
+            assert 'aria-invalid="true"' in page
+            assert {api.content.get_state(b) for b in bookings["hall"]} == {"pending"}
+            request.form["comment"] = "La salle est en travaux"
+            DashboardBatchView(dashboard, request)()
+        assert request.response.getHeader("Location") == dashboard.absolute_url()
+        assert [api.content.get_state(b) for b in bookings["hall"]] == [
+            "refused", "refused", "pending"]

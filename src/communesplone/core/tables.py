@@ -283,6 +283,8 @@ def why_refused(error):
     """What a refused transition says to a person: the add-on's message(s) when the
     error carries them (``errors`` of ``(field, message)``, or a message as its
     argument, e.g. a ``WorkflowException`` with a reason), else a general sentence."""
+    while getattr(error, "args", None) and isinstance(error.args[0], Exception):
+        error = error.args[0]  # CMFCore re-raises a subscriber's error as ``type(e)(e)``
     errors = getattr(error, "errors", None)
     if errors and all(isinstance(item, tuple) and len(item) == 2 for item in errors):
         return errors[0][1]
