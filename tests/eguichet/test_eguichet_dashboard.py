@@ -91,3 +91,18 @@ def test_the_dashboard_table_and_its_batches(site, orders):
     assert state == "In progress" and "€" in amount
     assert payment == "Paid"
     assert due.count("/") == 2 or due == "—"
+
+
+def test_upgrade_1001_makes_the_dashboard_a_table(site):
+    from communesplone.core.tables import table_of
+    from communesplone.eguichet.upgrades.to1001 import upgrade
+    from eea.facetednavigation.layout.interfaces import IFacetedLayout
+
+    dashboard = site.catalog["dashboard"]
+    with api.env.adopt_roles(["Manager"]):
+        IFacetedLayout(dashboard).update_layout("faceted-preview-items")  # as 1000 made it
+        del dashboard.dashboard_table
+        upgrade(api.portal.get_tool("portal_setup"))
+        upgrade(api.portal.get_tool("portal_setup"))  # twice: nothing more
+    assert IFacetedLayout(dashboard).layout == "faceted-table"
+    assert table_of(dashboard).name == "orders"
