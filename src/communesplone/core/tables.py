@@ -366,7 +366,9 @@ def use_table(dashboard, name):
     if table is None:
         return None
     setattr(dashboard, TABLE_ATTRIBUTE, name)
-    IFacetedLayout(dashboard).update_layout(LAYOUT)
+    error = IFacetedLayout(dashboard).update_layout(LAYOUT)
+    if error:  # eea refuses a layout the request has no view for
+        raise ValueError(f"{LAYOUT}: {error}")
     for index, title in table.sort_options:
         ensure_sortable(index, title)
     criteria = ICriteria(dashboard)
