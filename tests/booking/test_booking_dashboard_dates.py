@@ -110,7 +110,7 @@ class TestDashboardDates:
         page.locator(f"#{cid}-end-input").press_sequentially(later)
         page.press(f"#{cid}-end-input", "Enter")
         page.wait_for_function(
-            "() => { const results = document.querySelector('.booking-faceted-items');"
+            "() => { const results = document.querySelector('.dashboard-table');"
             " return results && results.innerText.includes('Plus tard')"
             " && !results.innerText.includes('Tôt'); }", timeout=15000)
         assert errors == []
