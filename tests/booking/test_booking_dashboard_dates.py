@@ -53,7 +53,7 @@ def _seen(board, user, first=None, last=None):
         assert answer.status_code in (302, 401, 403, 404), answer.status_code
         assert not any(purpose in answer.text for purpose in PURPOSES)
         return None
-    return {purpose for purpose in PURPOSES if f"<td>{purpose} (" in answer.text}
+    return {purpose for purpose in PURPOSES if f"<td>{purpose}</td>" in answer.text}
 
 
 class TestDashboardDates:
@@ -93,8 +93,8 @@ class TestDashboardDates:
         page.goto(dashboard["url"])
         page.wait_for_load_state("networkidle")
         cid = dashboard["cid"]
-        page.wait_for_selector(".booking-faceted-items")  # the results, loaded by the page
-        assert "Tôt" in page.locator(".booking-faceted-items").inner_text()
+        page.wait_for_selector(".dashboard-table")  # the results, loaded by the page
+        assert "Tôt" in page.locator(".dashboard-table").inner_text()
         assert page.locator(f"#{cid}-start-input").is_visible()  # axe skips hidden parts
         label = page.locator(f"label[for={cid}-start-input]").inner_text().strip()
         assert label == "From (yyyy-mm-dd)"  # the test site's language is English
@@ -110,7 +110,7 @@ class TestDashboardDates:
         page.locator(f"#{cid}-end-input").press_sequentially(later)
         page.press(f"#{cid}-end-input", "Enter")
         page.wait_for_function(
-            "() => { const results = document.querySelector('.booking-faceted-items');"
+            "() => { const results = document.querySelector('.dashboard-table');"
             " return results && results.innerText.includes('Plus tard')"
             " && !results.innerText.includes('Tôt'); }", timeout=15000)
         assert errors == []

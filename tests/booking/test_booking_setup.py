@@ -49,7 +49,7 @@ class TestSetup:
         assert folder["dashboard"].portal_type == "Dashboard"
         assert setup.getLastVersionForProfile("communesplone.booking:default") == ("1001",)
         assert [step["dest"] for step in setup.listUpgrades(
-            "communesplone.booking:default")] == [("1002",)]
+            "communesplone.booking:default")] == [("1002",), ("1003",)]
 
     def test_upgrade_1002_adds_the_date_filter_and_the_move_transition(self, integration):
         """A site at 1001: its dashboards get the date range once; the workflow its transition."""
@@ -69,7 +69,7 @@ class TestSetup:
             workflow.transitions.deleteTransitions(["resubmit"])
             before = len(criteria.keys())
             setup.setLastVersionForProfile("communesplone.booking:default", "1001")
-            [step] = setup.listUpgrades("communesplone.booking:default")
+            step = setup.listUpgrades("communesplone.booking:default")[0]
             assert step["dest"] == ("1002",)
             step["step"].doStep(setup)
             step["step"].doStep(setup)  # twice: nothing more
@@ -80,4 +80,39 @@ class TestSetup:
         assert added.get("title") == "Date of the booking"
         assert "resubmit" in workflow.transitions.objectIds()
         assert "resubmit" in workflow.states["confirmed"].transitions
-        assert setup.listUpgrades("communesplone.booking:default") == []
+        assert [step["dest"] for step in setup.listUpgrades(
+            "communesplone.booking:default")] == [("1003",)]
+
+    def test_upgrade_1003_makes_the_dashboard_a_table(self, integration):
+        """A site at 1002: its dashboards show the table, its bookings the new columns."""
+        from bookinghelpers import book
+        from bookinghelpers import make_resource
+        from bookinghelpers import next_monday
+        from communesplone.core.tables import table_of
+        from datetime import timedelta
+        from eea.facetednavigation.layout.interfaces import IFacetedLayout
+
+        portal = integration["portal"]
+        setup = portal.portal_setup
+        catalog = portal.portal_catalog
+        with api.env.adopt_roles(["Manager"]):
+            folder = api.content.create(container=portal, type="ResourceFolder", id="salles",
+                                        title="Salles")
+            monday = next_monday(weeks=2)
+            booking = book(make_resource(folder, "salle"), monday,
+                           monday + timedelta(hours=1), purpose="Chorale",
+                           organisation="Les Amis")
+            dashboard = folder["dashboard"]
+            # as 1002 left them: cards, no columns
+            IFacetedLayout(dashboard).update_layout("faceted-preview-items")
+            del dashboard.dashboard_table
+            catalog.delColumn("booking_purpose")
+            setup.setLastVersionForProfile("communesplone.booking:default", "1002")
+            [step] = setup.listUpgrades("communesplone.booking:default")
+            step["step"].doStep(setup)
+            step["step"].doStep(setup)  # twice: nothing more
+        assert IFacetedLayout(dashboard).layout == "faceted-table"
+        assert table_of(dashboard).name == "bookings"
+        [brain] = catalog(UID=booking.UID())
+        assert brain.booking_purpose == "Chorale"
+        assert brain.booking_requester == "Alice (Les Amis)"

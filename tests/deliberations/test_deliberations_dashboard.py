@@ -73,3 +73,56 @@ def test_upgrade_1001_adds_the_filters_to_existing_dashboards(council):
     # installed at the profile's current version, which is 1001 or later
     assert setup.getLastVersionForProfile("communesplone.deliberations:default") == (
         setup.getVersionForProfile("communesplone.deliberations:default"),)
+
+
+def test_the_dashboard_is_a_table_and_its_batches_keep_to_permissions(council):
+    """Items as rows (number, title, service, category, state, meeting) from brains; the
+    secretariat validates and presents several items at once; another service and a
+    citizen change nothing, and an item without a meeting says why it stayed."""
+    from communesplone.core.tables import rows
+    from communesplone.core.tables import run_batch
+    from communesplone.core.tables import table_of
+    from deliberationhelpers import make_meeting
+
+    dashboard = council["dashboard"]
+    table = table_of(dashboard)
+    assert table.name == "deliberations"
+    meeting = make_meeting(council)
+    first = make_item(council, "Budget", category="finances")
+    second = make_item(council, "Voirie")
+    for item in (first, second):
+        transition(item, "propose", "eco")
+    uids = [first.UID(), second.UID()]
+    for user in ("pop", "citizen", "eco"):  # another service, a citizen, the proposer
+        with api.env.adopt_user(username=user):
+            result = run_batch(table, "validate", uids)
+        assert not result.done, user
+    assert {api.content.get_state(item) for item in (first, second)} == {"proposed"}
+    with api.env.adopt_user(username="clerk"):
+        assert len(run_batch(table, "validate", uids).done) == 2
+        first.meeting = meeting.UID()
+        first.reindexObject()
+        result = run_batch(table, "present", uids)
+        found = rows(table, api.content.find(UID=uids, sort_on="sortable_title"),
+                     dashboard.REQUEST, dashboard)
+    assert result.done == ["Budget"]
+    [(title, why)] = result.untouched
+    assert title == "Voirie" and "meeting" in why
+    budget, voirie = (row["cells"] for row in found)
+    assert budget[1] == "Budget" and budget[4:] == ["Presented", meeting.Title()]
+    assert budget[2] != "communesplone-economy" and budget[3] != "finances"
+    assert voirie[4] == "Validated" and voirie[5] == "—"
+
+
+def test_upgrade_1003_makes_the_dashboards_tables(council):
+    from communesplone.core.tables import table_of
+    from communesplone.deliberations.upgrades.to1003 import upgrade
+    from eea.facetednavigation.layout.interfaces import IFacetedLayout
+
+    dashboard = council["dashboard"]
+    with api.env.adopt_roles(["Manager"]):
+        IFacetedLayout(dashboard).update_layout("faceted-preview-items")
+        del dashboard.dashboard_table
+        upgrade(api.portal.get_tool("portal_setup"))
+    assert IFacetedLayout(dashboard).layout == "faceted-table"
+    assert table_of(dashboard).name == "deliberations"

@@ -3,8 +3,8 @@
 Every ResourceFolder gets a ``dashboard`` (a faceted ``Dashboard`` of
 communesplone.core) with three saved searches, the first one opening by
 default: bookings waiting for a decision, the confirmed ones, all of them. Its
-results use the ``booking-faceted-items`` layout: one row per booking with the
-one-click confirm button and the refuse form (a reason is required). Besides
+results are core's table (``communesplone.booking.table``): a row per booking,
+select several and confirm them at once, or refuse them with a reason. Besides
 core's criteria (``faceted_criteria/dashboard.xml`` here), a date range on the
 ``start`` index: the bookings whose (first) start falls between two days.
 
@@ -20,7 +20,8 @@ from pathlib import Path
 from plone import api
 
 DASHBOARD_ID = "dashboard"
-LAYOUT = "booking-faceted-items"
+#: the results as a table with batch actions (``communesplone.booking.table``)
+TABLE_NAME = "bookings"
 #: core's criteria plus the date range on the bookings' start
 CRITERIA = Path(__file__).parent / "faceted_criteria" / "dashboard.xml"
 DATE_CRITERION = {"widget": "daterange", "index": "start", "title": "Date",
@@ -56,14 +57,13 @@ def ensure_dashboard(folder):
     if "Dashboard" not in api.portal.get_tool("portal_types").objectIds():
         return None
     from communesplone.core.faceted import make_dashboard
-    from eea.facetednavigation.layout.interfaces import IFacetedLayout
 
     existed = DASHBOARD_ID in folder.objectIds()
     dashboard = make_dashboard(
         folder, DASHBOARD_ID, _("booking_dashboard_title", default="Bookings to handle"),
-        collections=_collections(), groups=[DEFAULT_MANAGER_GROUP], criteria=CRITERIA)
+        collections=_collections(), groups=[DEFAULT_MANAGER_GROUP], criteria=CRITERIA,
+        table=TABLE_NAME)
     if not existed:
-        IFacetedLayout(dashboard).update_layout(LAYOUT)
         label_date_criterion(dashboard)
     return dashboard
 

@@ -121,8 +121,12 @@ def restrict_to_groups(obj, groups):
     obj.reindexObjectSecurity()
 
 
-def make_dashboard(container, id, title, collections, groups=(), criteria=DEFAULT_CRITERIA):
+def make_dashboard(container, id, title, collections, groups=(), criteria=DEFAULT_CRITERIA,
+                   table=None):
     """Create (or return, if it exists) the dashboard ``id`` in ``container``.
+
+    ``table`` names the add-on's table (``communesplone.core.tables``) its results
+    are shown in; without it, eea's cards.
 
     Idempotent: a second call returns the existing dashboard unchanged, so
     profiles and content-created events can both call it.
@@ -152,6 +156,10 @@ def make_dashboard(container, id, title, collections, groups=(), criteria=DEFAUL
             first = first or collection
         if first is not None:
             set_default_collection(dashboard, first)
+        if table:
+            from communesplone.core.tables import use_table
+
+            use_table(dashboard, table)
         dashboard.reindexObject()
     return dashboard
 

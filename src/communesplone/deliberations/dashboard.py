@@ -12,6 +12,8 @@ from pathlib import Path
 from plone import api
 
 DASHBOARD_ID = "dashboard"
+#: the results as a table with batch actions (``communesplone.deliberations.table``)
+TABLE_NAME = "deliberations"
 #: core's criteria plus filters on category, proposing service, meeting date and creation
 CRITERIA = Path(__file__).parent / "faceted" / "dashboard.xml"
 
@@ -51,7 +53,7 @@ def ensure_dashboard(assembly):
 
     return make_dashboard(
         assembly, DASHBOARD_ID, _("delib_dashboard_title", default="Deliberations dashboard"),
-        collections=_collections(), criteria=CRITERIA,
+        collections=_collections(), criteria=CRITERIA, table=TABLE_NAME,
         groups=["communesplone-secretariat", *(assembly.proposing_services or []),
                 "communesplone-finance"])
 

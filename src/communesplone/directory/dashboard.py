@@ -5,6 +5,8 @@ from communesplone.core.faceted import make_dashboard
 from communesplone.directory import _
 
 DASHBOARD_ID = "dashboard"
+#: the results as a table with batch actions (``communesplone.directory.table``)
+TABLE_NAME = "directory"
 YEAR_DAYS = 365
 
 
@@ -37,4 +39,4 @@ def ensure_dashboard(directory):
     groups = [directory.moderator_group] if getattr(directory, "moderator_group", None) else []
     return make_dashboard(directory, DASHBOARD_ID,
                           _("directory_dashboard_title", default="Editors' dashboard"),
-                          collections=collections(), groups=groups)
+                          collections=collections(), groups=groups, table=TABLE_NAME)

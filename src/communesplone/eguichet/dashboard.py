@@ -12,6 +12,8 @@ from communesplone.eguichet.vocabularies import SERVICE_GROUP_IDS
 from plone import api
 
 DASHBOARD_ID = "dashboard"
+#: the results as a table with batch actions (``communesplone.eguichet.table``)
+TABLE_NAME = "orders"
 
 
 def collections():
@@ -49,4 +51,5 @@ def ensure_dashboard(catalog):
 
     return make_dashboard(catalog, DASHBOARD_ID,
                           _("eguichet_dashboard_title", default="Orders to process"),
-                          collections=collections(), groups=SERVICE_GROUP_IDS)
+                          collections=collections(), groups=SERVICE_GROUP_IDS,
+                          table=TABLE_NAME)
