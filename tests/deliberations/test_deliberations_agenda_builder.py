@@ -28,7 +28,7 @@ def validated(council, title, **fields):
 def titles(meeting, category):
     data = agenda_builder.overview(meeting)
     return [entry["title"] for section in data["sections"] for group in section["groups"]
-            if group["category"] == category for entry in group["items"]]
+            if group["category"] == category for entry in group["entries"]]
 
 
 def run(meeting, action, item=None, user="clerk", order=None):
@@ -50,7 +50,7 @@ def test_add_reorder_remove_within_a_category(council):
     data = agenda_builder.overview(meeting)
     assert data["waiting"] == []
     numbers = [(e["number"], e["title"]) for s in data["sections"] for g in s["groups"]
-               for e in g["items"]]
+               for e in g["entries"]]
     assert numbers[1:] == [(2, "Budget"), (3, "Voirie 1"), (4, "Voirie 2"), (5, "Voirie 3")]
     run(meeting, "down", works[0])
     assert titles(meeting, "public-works") == ["Voirie 2", "Voirie 1", "Voirie 3"]
@@ -74,7 +74,7 @@ def test_add_reorder_remove_within_a_category(council):
     run(meeting, "add", works[1])  # after freezing: a late item, numbered at once
     late = agenda_builder.overview(meeting)["sections"][-1]
     assert late["id"] == "late"
-    assert [(e["title"], e["late"], e["number"]) for e in late["groups"][0]["items"]] == [
+    assert [(e["title"], e["late"], e["number"]) for e in late["groups"][0]["entries"]] == [
         ("Voirie 2", True, 5)]
 
 

@@ -209,8 +209,8 @@ def overview(meeting):
             category = "" if brain.delib_late else (brain.delib_category or "")
             groups.append({"key": key, "category": category,
                            "title": categories.get(category, {}).get("title", ""),
-                           "items": []})
-        groups[-1]["items"].append(_entry(brain, number))
+                           "entries": []})
+        groups[-1]["entries"].append(_entry(brain, number))
     for section in sections:
         for group in section["groups"]:
             group["id"] = "-".join([section["id"], group.pop("key")[2] or "late"])
