@@ -106,6 +106,10 @@ def test_secretariat_prepares_a_meeting_from_items_to_minutes(live, page):
         page.keyboard.press("Enter")
     page.wait_for_load_state("load")
     assert person.order(group) == ["Voirie rue Haute", "Voirie rue Neuve", "Voirie rue Basse"]
+    page.wait_for_function("() => document.activeElement.tagName === 'BUTTON'")
+    focused = page.evaluate("() => [document.activeElement.closest('li').id, "
+                            "document.activeElement.value]")
+    assert focused == [f'delib-row-{uid["Voirie rue Neuve"]}', "up"]  # the focus stays
     # with the mouse: the first row dropped below the last one
     last = page.locator(f'#delib-row-{uid["Voirie rue Basse"]}')
     box = last.bounding_box()
@@ -167,6 +171,13 @@ def test_agenda_over_rest_and_a_step_runs_once(live):
         assert rest("GET", url + "/@agenda", user).status_code in (401, 403)
         answer = rest("POST", url + "/@agenda", user, json={"action": "add", "item": budget})
         assert answer.status_code in (401, 403), (user, answer.text)
+        form = requests.post(url + "/@@agenda-action", data={"action": "add", "item": budget},
+                             auth=(user, PASSWORD) if user else None, allow_redirects=False,
+                             timeout=60)
+        assert form.status_code in (302, 401, 403), (user, form.status_code)
+        assert "require_login" in form.headers.get("location", "require_login")
+    transaction.begin()
+    assert api.content.get_state(items["Budget participatif"]) == "validated"
     agenda = rest("GET", url + "/@agenda", "clerk").json()
     assert [w["title"] for w in agenda["waiting"]][:2] == ["Budget participatif",
                                                            "Voirie rue Basse"]

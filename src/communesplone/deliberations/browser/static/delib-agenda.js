@@ -20,6 +20,29 @@
     document.body.appendChild(form);
     form.submit();
   }
+  /* After "Monter" or "Descendre" the page reloads: the keyboard focus goes back to the
+     button just used (or its neighbour when the item reached the end of its category). */
+  var KEY = "delib-agenda-focus";
+  document.querySelectorAll(".delib-row-actions button[value=up], .delib-row-actions button[value=down]")
+    .forEach(function (button) {
+      button.addEventListener("click", function () {
+        var row = button.closest(".delib-builder-row");
+        try { sessionStorage.setItem(KEY, row.id + " " + button.value); } catch (e) { /* private mode */ }
+      });
+    });
+  try {
+    var wanted = (sessionStorage.getItem(KEY) || "").split(" ");
+    sessionStorage.removeItem(KEY);
+    var row = wanted[0] ? document.getElementById(wanted[0]) : null;
+    if (row) {
+      var target = row.querySelector("button[value=" + wanted[1] + "]:not([disabled])") ||
+        row.querySelector("button[value=up]:not([disabled]), button[value=down]:not([disabled])");
+      /* after the page's own scripts, which would take the focus back */
+      if (target) { window.addEventListener("load", function () {
+        setTimeout(function () { target.focus(); }, 0);
+      }); }
+    }
+  } catch (e) { /* no storage: the page starts at the moved row */ }
   document.querySelectorAll(".delib-builder-list").forEach(function (list) {
     list.addEventListener("dragstart", function (event) {
       dragged = event.target.closest(".delib-builder-row");
