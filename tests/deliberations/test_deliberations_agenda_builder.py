@@ -113,6 +113,12 @@ def test_blockers_shown_before_freezing_and_enforced(council):
     blockers = [translate(b) for b in agenda_builder.overview(meeting)["blockers"]]
     assert len(blockers) == 2
     assert "clear days" in blockers[0] and "Marché de services" in blockers[1]
+    with api.env.adopt_user(username="clerk"):  # the page says it, before the button
+        html = api.content.get_view("view", meeting, meeting.REQUEST)()
+    assert 'id="delib-blockers"' in html and 'id="delib-edit-meeting"' in html
+    assert "Marché de services" in html.split('id="delib-blockers"')[1].split("</ul>")[0]
+    button = html.split('id="delib-freeze"')[1].split(">")[0]
+    assert "disabled" in button and 'aria-describedby="delib-blockers"' in button
     with pytest.raises(WorkflowException, match="clear days"):
         transition(meeting, "freeze")
     meeting.urgent, meeting.urgency_justification = True, "Subside à confirmer avant le 31"
