@@ -272,8 +272,9 @@ def journey_council(tour):
     if assemblies:
         tour.go(assemblies[0])
         tour.shot("conseil")
-    # the demo's meetings: the past one, then the next one
-    meetings = find(tour.site, tour.admin, portal_type="Meeting")
+    # the demo's next meeting, its agenda frozen (the one after is still in preparation,
+    # seen by the secretariat only)
+    meetings = find(tour.site, tour.admin, portal_type="Meeting", review_state="frozen")
     if meetings:
         tour.go(meetings[-1])
         tour.shot("ordre-du-jour")

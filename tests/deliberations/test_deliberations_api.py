@@ -190,6 +190,9 @@ def test_vote_advice_correction_and_send_to_over_rest(live):
     answer = rest("POST", url + "/@advice", "fin", json={
         "service": "communesplone-finance", "answer": "favourable", "comment": "OK"})
     assert answer.status_code == 200, answer.text
+    asked = rest("POST", url + "/@advice", "pop", json={  # a pending advice blocks freezing
+        "service": "communesplone-population", "answer": "remarks", "comment": "Voir plan"})
+    assert asked.status_code == 200, asked.text
     transaction.begin()
     meeting = make_meeting(college, days=3)
     transition(item, "validate")

@@ -14,7 +14,12 @@ def test_demo_is_complete_and_idempotent(integration):
         populate(portal, "fr")
     council, college = portal["conseil-communal"], portal["college-communal"]
     meetings = api.content.find(portal_type="Meeting", unrestricted=True)
-    assert len(meetings) == 4
+    assert len(meetings) == 5
+    preparing = council["seance-en-preparation"]  # the agenda builder's demo
+    assert api.content.get_state(preparing) == "created"
+    from communesplone.deliberations.agenda_builder import overview
+
+    assert len(overview(preparing)["waiting"]) == 5
     assert api.content.get_state(council["seance-passee"]) == "published"
     assert api.content.get_state(college["college-1"]) == "created"
     assert {e["kind"] for e in register.entries()} == {"agenda", "decision", "minutes"}

@@ -97,6 +97,22 @@ def _published_meeting(council):
         api.content.transition(obj=meeting, transition=transition)
 
 
+def _meeting_in_preparation(council):
+    """The meeting after: its agenda being built, validated items waiting beside it (the
+    secretariat's agenda builder has something to show)."""
+    api.content.create(container=council, type="Meeting", id="seance-en-preparation",
+                       date=_when(45), place="Salle du conseil")
+    for title, category, closed in (
+            ("Travaux d'égouttage rue de la Station", "public-works", False),
+            ("Réfection du trottoir de la place communale", "public-works", False),
+            ("Modification budgétaire n° 1", "finances", False),
+            ("Achat de matériel scolaire", "education", False),
+            ("Désignation d'une directrice d'école", "nominations", True)):
+        item = _item(council, title, category, closed=closed, legal_basis=CDLD)
+        api.content.transition(obj=item, transition="propose")
+        api.content.transition(obj=item, transition="validate")
+
+
 def populate(portal, language="fr"):
     """Create the demo assemblies once (idempotent)."""
     if "conseil-communal" not in portal.objectIds():
@@ -112,6 +128,7 @@ def populate(portal, language="fr"):
         _present(_item(council, "Budget communal 2027", "finances"), upcoming)
         # The next agenda is frozen: citizens read it before the meeting.
         api.content.transition(obj=upcoming, transition="freeze")
+        _meeting_in_preparation(council)
     if "college-communal" not in portal.objectIds():
         college = api.content.create(
             container=portal, type="Assembly", id="college-communal", title="Collège communal",

@@ -252,16 +252,67 @@ def meeting_before_transition(meeting, event):
                      mapping={"count": len(undecided)}))
 
 
-def _check_meeting_freeze(meeting):
-    """The convocation (sent at freezing) must leave the regime's clear days, unless urgent."""
+def freeze_blockers(meeting):
+    """The messages of what keeps ``meeting`` from being frozen now (empty: nothing).
+
+    The agenda builder shows them before the button is pressed; the freeze
+    transition refuses with the first of them.
+
+    - the deadline: the convocation (sent at freezing) must leave the regime's
+      clear days, unless the meeting is urgent with a justification;
+    - a missing advice: an item on the agenda waits for an advice asked of a service.
+    """
+    messages = []
     rules = rules_for(meeting.get_assembly())
     needed = max(rules.convocation_days, rules.publication_days)
     days = clear_days_between(today(), as_date(meeting.date))
     if days < needed and not (meeting.urgent and (meeting.urgency_justification or "").strip()):
-        refuse(_("error_freeze_too_late",
-                 default="The convocation must be sent ${needed} clear days before the meeting; "
-                         "only ${days} are left. Mark the meeting urgent, with a justification.",
-                 mapping={"needed": needed, "days": max(days, 0)}))
+        messages.append(_(
+            "error_freeze_too_late",
+            default="The convocation must be sent ${needed} clear days before the meeting; "
+                    "only ${days} are left. Mark the meeting urgent, with a justification.",
+            mapping={"needed": needed, "days": max(days, 0)}))
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+            portal_type="MeetingItem", delib_meeting=meeting.UID(),
+            review_state=["presented"], delib_advice_pending=True):
+        messages.append(_("error_freeze_advice_pending",
+                          default="\"${title}\" waits for an advice.",
+                          mapping={"title": brain.Title}))
+    return messages
+
+
+def _check_meeting_freeze(meeting):
+    blockers = freeze_blockers(meeting)
+    if blockers:
+        refuse(blockers[0])
+
+
+def transition_target(obj, transition_id):
+    """The state ``transition_id`` leads ``obj`` to (None when its workflow has no such one)."""
+    tool = api.portal.get_tool("portal_workflow")
+    for workflow in tool.getWorkflowsFor(obj):
+        transition = workflow.transitions.get(transition_id)
+        if transition is not None:
+            return transition.new_state_id
+    return None
+
+
+def refuse_if_done(obj, transition_id):
+    """Refuse a transition that ``obj`` already went through (it is in its target state).
+
+    plone.restapi answers such a repeat with 200 as if it had run again, and
+    Plone's status menu with an English error; a freeze, a convocation or a
+    closing happens once, and the person is told so in their language.
+    """
+    if not transition_id or _state(obj) != transition_target(obj, transition_id):
+        return
+    tool = api.portal.get_tool("portal_workflow")
+    if transition_id not in {t["id"] for t in tool.getTransitionsFor(obj)}:
+        title = tool.getTitleForStateOnType(_state(obj), obj.portal_type)
+        refuse(_("error_transition_already_done",
+                 default="Already done: the state is \"${state}\".",
+                 mapping={"state": translate(title, domain="plone", context=getRequest())}))
 
 
 def meeting_after_transition(meeting, event):

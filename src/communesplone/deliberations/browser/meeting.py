@@ -6,6 +6,7 @@ every label is a message of :mod:`communesplone.deliberations.readable`.
 """
 
 from communesplone.deliberations import agenda
+from communesplone.deliberations import agenda_builder
 from communesplone.deliberations import documents
 from communesplone.deliberations import readable
 from communesplone.deliberations.roles import is_secretariat
@@ -39,6 +40,17 @@ class MeetingView(BrowserView):
                                  if voting and brain.review_state == "frozen" else None)})
             result.append({"id": key, "title": readable.SECTION_LABELS[key], "entries": entries})
         return result
+
+    def builder(self):
+        """The agenda builder's data for the secretariat while the agenda takes items
+        (None for everybody else, who sees the agenda as published)."""
+        if not agenda_builder.can_build(self.context):
+            return None
+        return agenda_builder.overview(self.context)
+
+    def freeze_allowed(self):
+        tool = api.portal.get_tool("portal_workflow")
+        return "freeze" in {t["id"] for t in tool.getTransitionsFor(self.context)}
 
     def category(self, item):
         return item.get_assembly().category_map().get(item.category, {}).get("title", "")

@@ -6,6 +6,7 @@ late to freeze, finance advice missing), which the person must read.
 """
 
 from communesplone.deliberations import _
+from communesplone.deliberations.lifecycle import refuse_if_done
 from plone.base.utils import safe_text
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.utils import getToolByName
@@ -23,6 +24,7 @@ class TransitionView(BrowserView):
         messages = IStatusMessage(self.request)
         workflow = getToolByName(self.context, "portal_workflow")
         try:
+            refuse_if_done(self.context, action)
             workflow.doActionFor(self.context, action, comment=comment)
         except WorkflowException as error:
             messages.add(str(error), type="error")

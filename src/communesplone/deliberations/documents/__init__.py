@@ -20,6 +20,7 @@ objects: an edited template can lay out the data, not reach into the site.
 from communesplone.deliberations import _
 from communesplone.deliberations import agenda
 from communesplone.deliberations.votes import dissenters
+from communesplone.deliberations.votes import present_for
 from pathlib import Path
 from plone import api
 from Products.PageTemplates.Expressions import getEngine
@@ -189,8 +190,27 @@ def _dissent_text(item, language):
     return "; ".join(_t(text, language) for text in texts)
 
 
-def item_data(item, members, language):
-    """Plain data of one item for the templates, its labels in ``language``."""
+def _legal_basis_lines(text):
+    """The legal basis as entered, one visa ("Vu …") a line, blank lines left out."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _attendance_for(item, meeting, members):
+    """``(names present for the item, True when they differ from the meeting's present)``."""
+    if meeting is None or not item.item_number:
+        return "", False
+    everyone = [e["member"] for e in meeting.attendance or [] if e.get("status") == "present"]
+    present = present_for(meeting, item.item_number)
+    return _names(present, members), present != everyone
+
+
+def item_data(item, members, language, meeting=None):
+    """Plain data of one item for the templates, its labels in ``language``.
+
+    With ``meeting``: who was present for the item (members who arrived late or
+    left during the meeting change it), as the minutes and extracts must say.
+    """
+    present, changed = _attendance_for(item, meeting, members)
     state = api.content.get_state(item)
     category = item.get_assembly().category_map().get(item.category, {})
     outcome = STATE_LABELS.get(state) or OUTCOME_LABELS.get(item.outcome or "")
@@ -200,6 +220,9 @@ def item_data(item, members, language):
         "category": category.get("title", ""),
         "closed_session": bool(item.closed_session),
         "legal_basis": item.legal_basis or "",
+        "legal_basis_lines": _legal_basis_lines(item.legal_basis),
+        "present": present,
+        "attendance_changed": changed,
         "motivation": _text(item.motivation),
         "decision": _text(item.decision),
         "vote": _vote_text(item, language),
@@ -258,7 +281,7 @@ def meeting_data(meeting, include_closed, unrestricted=False, language=None):
         item = brain._unrestrictedGetObject() if unrestricted else brain.getObject()
         key = "late" if brain.delib_late else ("closed" if brain.delib_closed_session
                                                 else "public")
-        parts[key].append(item_data(item, members, language))
+        parts[key].append(item_data(item, members, language, meeting))
     data["sections"] = [{"title": _t(SECTION_LABELS[key], language), "entries": items}
                         for key, items in parts.items() if items]
     return data
@@ -267,5 +290,6 @@ def meeting_data(meeting, include_closed, unrestricted=False, language=None):
 def extract_data(item, meeting, language=None):
     language = language or default_language()
     members, data = meeting_header(meeting, language)
-    data["item"] = item_data(item, members, language)
+    data["item"] = item_data(item, members, language, meeting)
+    data["item"]["present"] = data["item"]["present"] or data["attendance"]["present"]
     return data
