@@ -49,7 +49,7 @@ class TestSetup:
         assert folder["dashboard"].portal_type == "Dashboard"
         assert setup.getLastVersionForProfile("communesplone.booking:default") == ("1001",)
         assert [step["dest"] for step in setup.listUpgrades(
-            "communesplone.booking:default")] == [("1002",)]
+            "communesplone.booking:default")] == [("1002",), ("1003",)]
 
     def test_upgrade_1002_adds_the_date_filter_and_the_move_transition(self, integration):
         """A site at 1001: its dashboards get the date range once; the workflow its transition."""
@@ -69,7 +69,7 @@ class TestSetup:
             workflow.transitions.deleteTransitions(["resubmit"])
             before = len(criteria.keys())
             setup.setLastVersionForProfile("communesplone.booking:default", "1001")
-            [step] = setup.listUpgrades("communesplone.booking:default")
+            step = setup.listUpgrades("communesplone.booking:default")[0]
             assert step["dest"] == ("1002",)
             step["step"].doStep(setup)
             step["step"].doStep(setup)  # twice: nothing more
@@ -80,4 +80,26 @@ class TestSetup:
         assert added.get("title") == "Date of the booking"
         assert "resubmit" in workflow.transitions.objectIds()
         assert "resubmit" in workflow.states["confirmed"].transitions
+        assert [step["dest"] for step in setup.listUpgrades(
+            "communesplone.booking:default")] == [("1003",)]
+
+    def test_upgrade_1003_refusing_opens_the_reason_form(self, integration):
+        """A site at 1002: the status menu's refuse and cancel open ``@@transition-form``."""
+        portal = integration["portal"]
+        setup = portal.portal_setup
+        workflow = portal.portal_workflow["communesplone_booking_workflow"]
+        for transition_id in ("refuse", "cancel"):
+            workflow.transitions[transition_id].actbox_url = (
+                f"%(content_url)s/content_status_modify?workflow_action={transition_id}")
+        with api.env.adopt_roles(["Manager"]):
+            setup.setLastVersionForProfile("communesplone.booking:default", "1002")
+            [step] = setup.listUpgrades("communesplone.booking:default")
+            assert step["dest"] == ("1003",)
+            step["step"].doStep(setup)
+            setup.setLastVersionForProfile("communesplone.booking:default", "1003")
+        for transition_id in ("refuse", "cancel"):
+            assert workflow.transitions[transition_id].actbox_url == (
+                f"%(content_url)s/@@transition-form?workflow_action={transition_id}")
+        assert workflow.transitions["confirm"].actbox_url.endswith(
+            "content_status_modify?workflow_action=confirm")
         assert setup.listUpgrades("communesplone.booking:default") == []

@@ -7,9 +7,8 @@ it. The rules of the resource (opening hours, overlaps, quotas) then run in
 the creation events, for every client.
 """
 
-from communesplone.booking.content.booking import IBooking
 from communesplone.booking.occupancy import BookingInvalid
-from communesplone.core.schemacheck import schema_errors
+from communesplone.core.schemacheck import type_errors
 from plone.dexterity.utils import createContentInContainer
 
 
@@ -18,7 +17,7 @@ def make_booking(resource, **data):
 
     The caller rolls back to a savepoint when the rules refuse it afterwards.
     """
-    errors = schema_errors(IBooking, data, context=resource)
+    errors = type_errors("Booking", data, context=resource)
     if errors:
         raise BookingInvalid(errors)
     return createContentInContainer(resource, "Booking", checkConstraints=True,

@@ -49,3 +49,21 @@ def schema_errors(schema, values, context=None, names=None):
         except (ValidationError, Invalid, ValueError) as error:
             errors.append((name, _message(error)))
     return errors
+
+
+def type_errors(portal_type, values, context=None):
+    """:func:`schema_errors` for every schema of ``portal_type``: its own and its behaviors'.
+
+    plone.restapi checks the behaviors' fields too (the title of ``IBasic``...):
+    so does this, for the fields named in ``values``.
+    """
+    from plone.dexterity.utils import iterSchemataForType
+
+    errors = []
+    seen = set()
+    for schema in iterSchemataForType(portal_type):
+        for name, message in schema_errors(schema, values, context=context):
+            if name not in seen:
+                seen.add(name)
+                errors.append((name, message))
+    return errors

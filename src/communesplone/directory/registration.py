@@ -13,8 +13,7 @@ from communesplone.directory import logger
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
-from communesplone.core.schemacheck import schema_errors
-from communesplone.directory.content.business import IBusiness
+from communesplone.core.schemacheck import type_errors
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
@@ -94,7 +93,7 @@ def proposal_errors(directory, data):
     checks that a POST through plone.restapi passes.
     """
     values = {name: data[name] for name in PROPOSAL_FIELDS if name in data}
-    return schema_errors(IBusiness, values, context=directory)
+    return type_errors("Business", values, context=directory)
 
 
 def add_proposal(directory, data, submitter_email, user_id=None, now=None):

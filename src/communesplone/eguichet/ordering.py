@@ -6,8 +6,7 @@ the creation events and adds the order to the catalog, where
 savepoint so the caller's transaction keeps nothing of it.
 """
 
-from communesplone.core.schemacheck import schema_errors
-from communesplone.eguichet.content.order import IDocumentOrder
+from communesplone.core.schemacheck import type_errors
 from communesplone.eguichet.errors import OrderInvalid
 from plone.dexterity.utils import createContentInContainer
 
@@ -20,7 +19,7 @@ def make_order(catalog, **data):
     The fields are checked against the schema first, as plone.restapi checks a
     POST (:func:`communesplone.core.schemacheck.schema_errors`).
     """
-    errors = schema_errors(IDocumentOrder, data, context=catalog)
+    errors = type_errors("DocumentOrder", data, context=catalog)
     if errors:
         raise OrderInvalid(errors)
     savepoint = transaction.savepoint()
