@@ -31,7 +31,7 @@ def test_moderate_an_entry_with_a_reason(live, page):
     moderation = page.locator(".business-moderation")
     assert "owner@garage.be" in moderation.inner_text()
     assert_fit_for_people(page, "fr", "the entry to moderate", citizen=False)
-    page.get_by_role("link", name="Refuser…").click()
+    page.get_by_role("link", name="Rejeter…").click()
     clicks += 1
     page.wait_for_load_state("load")
     assert "@@transition-form" in page.url
