@@ -83,6 +83,12 @@ class TransitionFormView(BrowserView):
     def object_title(self):
         return self.context.Title()
 
+    def heading(self):
+        """"Rejeter : Garage du Centre" / "Weigeren: Garage du Centre"."""
+        return translate(_("transition_form_heading", default="${action}: ${title}",
+                           mapping={"action": self.transition_title(),
+                                    "title": self.object_title()}), context=self.request)
+
     def asks_reason(self):
         return asks_reason(self.definition)
 

@@ -8,7 +8,6 @@ agenda references items by UID (see ``communesplone.deliberations.agenda``).
 
 from communesplone.deliberations import _
 from collective.z3cform.datagridfield.blockdatagridfield import BlockDataGridFieldWidgetFactory
-from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
 from communesplone.deliberations.regimes import DEFAULT_REGIME
 from communesplone.deliberations.rows import complete_row
 from communesplone.deliberations.rows import FUNCTIONS  # noqa: F401 - its old home
@@ -95,7 +94,7 @@ class IAssembly(model.Schema):
         title=_("label_assembly_secretary", default="Secretary by default (member id)"),
         required=False,
     )
-    directives.widget("categories", DataGridFieldWidgetFactory)
+    directives.widget("categories", BlockDataGridFieldWidgetFactory)
     categories = schema.List(
         title=_("label_assembly_categories", default="Item categories"),
         description=_("help_assembly_categories_rows",

@@ -90,7 +90,7 @@ class BusinessView(MapResources, BrowserView):
         context = self.context
         creator = (context.listCreators() or ("",))[0]
         user = api.user.get(userid=creator) if creator else None
-        name = (user.getProperty("fullname") if user is not None else "") or ""
+        name = (user.getProperty("fullname") if user is not None else "") or creator
         proposer = ", ".join(part for part in (
             name, getattr(context, "submitter_email", "") or
             (user.getProperty("email") if user is not None else "")) if part)
