@@ -40,6 +40,8 @@ setup(
         "plone.app.registry",
         "eea.facetednavigation",
         "collective.eeafaceted.collectionwidget",
+        # row widgets for tables edited by staff (assembly members, categories...)
+        "collective.z3cform.datagridfield",
         "collective.monkeypatcher",
         "setuptools",
         "cryptography",

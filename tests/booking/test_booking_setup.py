@@ -49,7 +49,7 @@ class TestSetup:
         assert folder["dashboard"].portal_type == "Dashboard"
         assert setup.getLastVersionForProfile("communesplone.booking:default") == ("1001",)
         assert [step["dest"] for step in setup.listUpgrades(
-            "communesplone.booking:default")] == [("1002",), ("1003",)]
+            "communesplone.booking:default")] == [("1002",), ("1003",), ("1004",)]
 
     def test_upgrade_1002_adds_the_date_filter_and_the_move_transition(self, integration):
         """A site at 1001: its dashboards get the date range once; the workflow its transition."""
@@ -81,7 +81,7 @@ class TestSetup:
         assert "resubmit" in workflow.transitions.objectIds()
         assert "resubmit" in workflow.states["confirmed"].transitions
         assert [step["dest"] for step in setup.listUpgrades(
-            "communesplone.booking:default")] == [("1003",)]
+            "communesplone.booking:default")] == [("1003",), ("1004",)]
 
     def test_upgrade_1003_makes_the_dashboard_a_table(self, integration):
         """A site at 1002: its dashboards show the table, its bookings the new columns."""
@@ -108,7 +108,8 @@ class TestSetup:
             del dashboard.dashboard_table
             catalog.delColumn("booking_purpose")
             setup.setLastVersionForProfile("communesplone.booking:default", "1002")
-            [step] = setup.listUpgrades("communesplone.booking:default")
+            [step] = [step for step in setup.listUpgrades("communesplone.booking:default")
+                      if step["dest"] == ("1003",)]
             step["step"].doStep(setup)
             step["step"].doStep(setup)  # twice: nothing more
         assert IFacetedLayout(dashboard).layout == "faceted-table"
@@ -116,3 +117,24 @@ class TestSetup:
         [brain] = catalog(UID=booking.UID())
         assert brain.booking_purpose == "Chorale"
         assert brain.booking_requester == "Alice (Les Amis)"
+
+    def test_upgrade_1004_refusing_opens_the_reason_form(self, integration):
+        """A site at 1003: the status menu's refuse and cancel open ``@@transition-form``."""
+        portal = integration["portal"]
+        setup = portal.portal_setup
+        workflow = portal.portal_workflow["communesplone_booking_workflow"]
+        for transition_id in ("refuse", "cancel"):
+            workflow.transitions[transition_id].actbox_url = (
+                f"%(content_url)s/content_status_modify?workflow_action={transition_id}")
+        with api.env.adopt_roles(["Manager"]):
+            setup.setLastVersionForProfile("communesplone.booking:default", "1003")
+            [step] = setup.listUpgrades("communesplone.booking:default")
+            assert step["dest"] == ("1004",)
+            step["step"].doStep(setup)
+            setup.setLastVersionForProfile("communesplone.booking:default", "1004")
+        for transition_id in ("refuse", "cancel"):
+            assert workflow.transitions[transition_id].actbox_url == (
+                f"%(content_url)s/@@transition-form?workflow_action={transition_id}")
+        assert workflow.transitions["confirm"].actbox_url.endswith(
+            "content_status_modify?workflow_action=confirm")
+        assert setup.listUpgrades("communesplone.booking:default") == []

@@ -13,6 +13,7 @@ from communesplone.directory import logger
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
+from communesplone.core.schemacheck import type_errors
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
@@ -82,6 +83,17 @@ def _expire(store, now):
     for token in [t for t, item in store.items()
                   if now - item["created"] > timedelta(hours=TOKEN_HOURS)]:
         del store[token]
+
+
+def proposal_errors(directory, data):
+    """``[(field, message)]``: what the entry's schema refuses in a proposal, as REST would.
+
+    The proposal form has its own fields (a coordinate typed as text, hours as
+    a sentence); once converted, the values must pass the Business schema's
+    checks that a POST through plone.restapi passes.
+    """
+    values = {name: data[name] for name in PROPOSAL_FIELDS if name in data}
+    return type_errors("Business", values, context=directory)
 
 
 def add_proposal(directory, data, submitter_email, user_id=None, now=None):

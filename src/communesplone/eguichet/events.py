@@ -247,6 +247,10 @@ def order_transitioned(order, event):
     comment = _comment(event)
     if transition.id == "take":
         order.assignee = api.user.get_current().getId()
+    if transition.id == "confirm_payment" and order.payment_status == "unpaid":
+        # "Mark paid" from the status menu records the payment as the page's button does
+        order.payment_status = "paid"
+        order.paid_at = utcnow()
     if transition.id == "reject":
         order.rejection_reason = comment
     if transition.id in CLOSED_TRANSITIONS:

@@ -36,7 +36,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from plone import api
-from plone.dexterity.utils import createContentInContainer
+from communesplone.booking.making import make_booking
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -168,8 +168,8 @@ class ResourceView(BrowserView):
         end = attach(datetime.combine(end_day, end_time), tz)
         savepoint = transaction.savepoint()
         try:
-            booking = createContentInContainer(
-                self.context, "Booking", checkConstraints=True, title="booking",
+            booking = make_booking(
+                self.context,
                 start=start, end=end,
                 requester_name=values["requester_name"].strip(),
                 requester_email=values["requester_email"].strip(),

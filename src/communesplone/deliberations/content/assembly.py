@@ -7,78 +7,28 @@ agenda references items by UID (see ``communesplone.deliberations.agenda``).
 """
 
 from communesplone.deliberations import _
+from collective.z3cform.datagridfield.blockdatagridfield import BlockDataGridFieldWidgetFactory
 from communesplone.deliberations.regimes import DEFAULT_REGIME
+from communesplone.deliberations.rows import complete_row
+from communesplone.deliberations.rows import FUNCTIONS  # noqa: F401 - its old home
+from communesplone.deliberations.rows import ICategoryRow
+from communesplone.deliberations.rows import IMemberRow
+from communesplone.deliberations.rows import ITemplateRow
+from communesplone.deliberations.rows import Row
 from datetime import date
 from decimal import Decimal
 from plone.dexterity.content import Container
-from plone.schema import JSONField
+from plone.autoform import directives
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
 
-import json
-
-FUNCTIONS = ("bourgmestre", "echevin", "conseiller", "president", "directeur_general",
-             "directeur_financier", "president_cpas", "membre")
-
-MEMBERS_SCHEMA = json.dumps({
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["id", "name"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
-            "name": {"type": "string", "minLength": 1},
-            "function": {"type": "string", "enum": list(FUNCTIONS)},
-            "party": {"type": "string"},
-            "mandate_start": {"type": ["string", "null"], "format": "date"},
-            "mandate_end": {"type": ["string", "null"], "format": "date"},
-            "user_id": {"type": ["string", "null"]},
-            "email": {"type": ["string", "null"]},
-            "voting": {"type": "boolean"},
-        },
-    },
-})
-
-CATEGORIES_SCHEMA = json.dumps({
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["id", "title"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
-            "title": {"type": "string", "minLength": 1},
-            "parent": {"type": ["string", "null"]},
-            "order": {"type": "integer"},
-            "secret_ballot": {"type": "boolean"},
-        },
-    },
-})
-
-TEMPLATES_SCHEMA = json.dumps({
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["title"],
-        "additionalProperties": False,
-        "properties": {
-            "title": {"type": "string", "minLength": 1},
-            "category": {"type": ["string", "null"]},
-            "closed_session": {"type": "boolean"},
-            "motivation": {"type": "string"},
-            "decision": {"type": "string"},
-        },
-    },
-})
-
 
 def default_categories():
     """The Walloon council's usual categories; the reserved ones vote by secret ballot."""
-    return [
+    return [complete_row(row, ICategoryRow) for row in [
         {"id": "general", "title": "Administration générale", "order": 10,
          "secret_ballot": False},
         {"id": "minutes", "title": "Procès-verbal", "parent": "general", "order": 1,
@@ -93,7 +43,7 @@ def default_categories():
          "secret_ballot": True},
         {"id": "candidates", "title": "Présentation de candidats", "parent": "staff",
          "order": 3, "secret_ballot": True},
-    ]
+    ]]
 
 
 def default_templates():
@@ -126,13 +76,13 @@ class IAssembly(model.Schema):
         default=True,
         required=False,
     )
-    members = JSONField(
+    directives.widget("members", BlockDataGridFieldWidgetFactory)
+    members = schema.List(
         title=_("label_assembly_members", default="Members"),
-        description=_("help_assembly_members",
-                      default="A list of members: id, name, function, party, mandate_start, "
-                              "mandate_end (YYYY-MM-DD), user_id (the member's login, to give "
-                              "access to the agendas), email."),
-        schema=MEMBERS_SCHEMA,
+        description=_("help_assembly_members_rows",
+                      default="One line per member. The login gives access to the agendas; "
+                              "the dates of the mandate are written 2024-12-02."),
+        value_type=Row(schema=IMemberRow),
         default=[],
         required=False,
     )
@@ -144,12 +94,13 @@ class IAssembly(model.Schema):
         title=_("label_assembly_secretary", default="Secretary by default (member id)"),
         required=False,
     )
-    categories = JSONField(
+    directives.widget("categories", BlockDataGridFieldWidgetFactory)
+    categories = schema.List(
         title=_("label_assembly_categories", default="Item categories"),
-        description=_("help_assembly_categories",
-                      default="id, title, parent (a category id), order (sorts the agenda), "
-                              "secret_ballot (forced secret vote)."),
-        schema=CATEGORIES_SCHEMA,
+        description=_("help_assembly_categories_rows",
+                      default="One line per category. The parent is another category's id; "
+                              "the order sorts the agenda; secret ballot forces a secret vote."),
+        value_type=Row(schema=ICategoryRow),
         defaultFactory=default_categories,
         required=False,
     )
@@ -159,12 +110,12 @@ class IAssembly(model.Schema):
         default=[],
         required=False,
     )
-    item_templates = JSONField(
+    directives.widget("item_templates", BlockDataGridFieldWidgetFactory)
+    item_templates = schema.List(
         title=_("label_assembly_item_templates", default="Item templates"),
-        description=_("help_assembly_item_templates",
-                      default="Recurring items added to every new meeting: title, category, "
-                              "closed_session, motivation, decision."),
-        schema=TEMPLATES_SCHEMA,
+        description=_("help_assembly_item_templates_rows",
+                      default="Recurring items added to every new meeting, one per line."),
+        value_type=Row(schema=ITemplateRow),
         defaultFactory=default_templates,
         required=False,
     )
@@ -220,7 +171,7 @@ class IAssembly(model.Schema):
                                 mapping={"parent": category["parent"]}))
 
 
-#: the fields whose default is a list computed and checked against a JSON schema:
+#: the fields whose default is a list computed and checked row by row:
 #: stored on creation (:func:`store_json_defaults`), not recomputed on every read
 JSON_FIELDS = ("members", "categories", "item_templates")
 
@@ -281,7 +232,7 @@ class Assembly(Container):
         current = categories.get(category_id)
         while current is not None and current["id"] not in seen:
             seen.add(current["id"])
-            key.insert(0, current.get("order", 0))
+            key.insert(0, current.get("order") or 0)
             current = categories.get(current.get("parent"))
         return tuple(key) if key else (10**6,)
 

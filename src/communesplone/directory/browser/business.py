@@ -2,6 +2,7 @@
 contact, and the schema.org ``LocalBusiness`` JSON-LD."""
 
 from communesplone.directory import _
+from communesplone.directory.permissions import MODERATE
 from communesplone.directory import exports
 from communesplone.directory.categories import leaf
 from communesplone.directory.hours import TIMEZONE
@@ -73,6 +74,36 @@ class BusinessView(MapResources, BrowserView):
                             f"&mlon={context.longitude}#map=18/{context.latitude}/"
                             f"{context.longitude}")
             self.geojson_url = f"{context.absolute_url()}/@@export-geojson"
+
+    def moderation(self):
+        """For a moderator of a pending (or rejected) entry: who proposed it and the actions.
+
+        ``None`` for everyone else: a citizen never sees it.
+        """
+        if not api.user.has_permission(MODERATE, obj=self.context):
+            return None
+        workflow = api.portal.get_tool("portal_workflow")
+        actions = [t for t in workflow.getTransitionsFor(self.context)
+                   if t["id"] in ("publish", "reject")]
+        if not actions:
+            return None
+        context = self.context
+        creator = (context.listCreators() or ("",))[0]
+        user = api.user.get(userid=creator) if creator else None
+        name = (user.getProperty("fullname") if user is not None else "") or creator
+        proposer = ", ".join(part for part in (
+            name, getattr(context, "submitter_email", "") or
+            (user.getProperty("email") if user is not None else "")) if part)
+        state = workflow.getWorkflowsFor(context)[0].states.get(api.content.get_state(context))
+        url = f"{context.absolute_url()}/@@transition-form"
+        return {
+            "state": translate(state.title, domain="plone", context=self.request),
+            "proposer": proposer,
+            "modified": context.modified().strftime("%d/%m/%Y %H:%M"),
+            "publish_url": url if any(t["id"] == "publish" for t in actions) else None,
+            "reject_url": f"{url}?workflow_action=reject"
+            if any(t["id"] == "reject" for t in actions) else None,
+        }
 
     def _status(self, change):
         """"Ouvert maintenant, jusqu'à 12 h" / "Fermé maintenant, ouvre le lundi à 9 h"."""

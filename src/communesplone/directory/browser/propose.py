@@ -22,6 +22,7 @@ from communesplone.directory.registration import LIMITER
 from communesplone.directory.registration import add_proposal
 from communesplone.directory.registration import confirm_proposal
 from communesplone.directory.registration import pending_proposal
+from communesplone.directory.registration import proposal_errors
 from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
 from communesplone.directory.vocabularies import PAYMENTS
@@ -39,9 +40,12 @@ from urllib.parse import urlencode
 from z3c.form import button
 from z3c.form import form
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
+from z3c.form.interfaces import IErrorViewSnippet
 from zExceptions import Forbidden
 from zope import schema
+from zope.component import getMultiAdapter
 from zope.i18n import translate
+from zope.interface import Invalid
 
 import copy
 
@@ -167,6 +171,21 @@ class ProposeForm(AutoExtensibleForm, form.Form):
                 "email") or ""
         self.widgets["homepage"].autocomplete = "off"
 
+    def show_field_errors(self, errors):
+        """Each refusal of the entry's schema beside its field, as a widget error."""
+        for name, message in errors:
+            widget = self.widgets.get(name)
+            invalid = Invalid(message)
+            if widget is None:
+                self.status = translate(message, context=self.request)
+                continue
+            view = getMultiAdapter((invalid, self.request, widget, widget.field, self,
+                                    self.context), IErrorViewSnippet)
+            view.update()
+            widget.error = view
+            self.widgets.errors += (view,)
+        self.status = self.formErrorsMessage
+
     def client_address(self):
         return self.request.getClientAddr() or "unknown"
 
@@ -184,14 +203,19 @@ class ProposeForm(AutoExtensibleForm, form.Form):
                 "in an hour."), context=self.request)
             self.request.response.setStatus(429)
             return
-        self.sent = True
-        self.mail_works = can_send_mail()
         if data.get("homepage"):
+            self.sent = True
             return  # a bot: it sees the same thanks, nothing is kept nor sent
         values = dict(data)
         values["latitude"] = coordinate(data.get("latitude"))
         values["longitude"] = coordinate(data.get("longitude"))
         values["opening_hours"] = read_hours_text(data.get("opening_hours"))
+        refused = proposal_errors(self.context, values)
+        if refused:
+            self.show_field_errors(refused)
+            return
+        self.sent = True
+        self.mail_works = can_send_mail()
         self.hours_lines = describe(parse_hours(values["opening_hours"]),
                                     api.portal.get_current_language() or "fr")
         user_id = None if api.user.is_anonymous() else api.user.get_current().getId()

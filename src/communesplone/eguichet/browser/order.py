@@ -6,9 +6,7 @@ from communesplone.core.validation import format_rrn
 from communesplone.core.validation import mask_rrn
 from communesplone.eguichet import _
 from communesplone.eguichet.content.order import PROCESS_ORDERS
-from communesplone.eguichet.content.order import IDocumentOrder
-from communesplone.eguichet.content.order import NotAPDF
-from communesplone.eguichet.content.order import max_upload_mb
+from communesplone.eguichet.delivery import attach_pdf
 from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.errors import OrderInvalid
 from communesplone.eguichet.fields import label_of
@@ -16,10 +14,10 @@ from communesplone.eguichet.payment import mark_paid
 from communesplone.eguichet.payment import provider_of
 from communesplone.eguichet.system import system_transition
 from communesplone.eguichet.tracking import find_order
+from communesplone.eguichet.transitions import needs_document
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
 from plone import api
-from plone.namedfile.file import NamedBlobFile
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -27,9 +25,13 @@ from zExceptions import BadRequest
 from zExceptions import NotFound
 from zExceptions import Unauthorized
 from zope.i18n import translate
-from zope.schema import ValidationError
+
+import transaction
 
 STAFF_TRANSITIONS = ("confirm_payment", "take", "mark_ready", "deliver", "reject")
+#: the buttons of the processing section, in this order; the payment is
+#: confirmed by "Mark paid" (which records it), never by the bare transition
+STAFF_BUTTONS = ("take", "mark_ready", "deliver", "reject")
 
 
 def _date(value):
@@ -159,8 +161,22 @@ class OrderView(BrowserView):
         return [
             {"id": t["id"], "title": translate(t["title"], domain="plone", context=self.request)}
             for t in workflow.getTransitionsFor(self.order)
-            if t["id"] in STAFF_TRANSITIONS
+            if t["id"] in STAFF_BUTTONS
         ]
+
+    def asks_file(self, transition_id):
+        """The delivery by e-mail asks for its PDF in the same form as the button."""
+        return transition_id == "deliver" and needs_document(self.order)
+
+    def show_upload(self):
+        """Attaching the PDF ahead of the delivery, while the order is being processed."""
+        order = self.order
+        return order.delivery_method == "email" and self.state() in (
+            "submitted", "in_progress", "ready") and not any(
+            self.asks_file(t["id"]) for t in self.transitions())
+
+    def transition_form_url(self, transition_id):
+        return f"{self.order.absolute_url()}/@@transition-form?workflow_action={transition_id}"
 
     def can_cancel(self):
         if self.state() not in ("submitted", "awaiting_payment"):
@@ -223,7 +239,16 @@ class OrderActionView(BrowserView):
         form = self.request.form
         action = form.get("action") or ""
         try:
-            if action == "cancel" or action in STAFF_TRANSITIONS:
+            if action == "deliver" and getattr(form.get("delivered_file"), "filename", None):
+                self.require_staff()
+                savepoint = transaction.savepoint()
+                try:
+                    attach_pdf(self.context, form.get("delivered_file"))
+                    self.transition(action, "")
+                except OrderInvalid:
+                    savepoint.rollback()
+                    raise
+            elif action == "cancel" or action in STAFF_TRANSITIONS:
                 self.transition(action, (form.get("comment") or "").strip())
             elif action == "mark_paid":
                 self.require_staff()
@@ -261,15 +286,5 @@ class OrderActionView(BrowserView):
 
     def upload(self, upload):
         """A PDF no larger than the registry's limit (the field's own constraint)."""
-        limit = max_upload_mb() * 1024 * 1024
-        data = upload.read(limit + 1) if upload else b""
-        filename = getattr(upload, "filename", None) or f"{self.context.reference}.pdf"
-        document = NamedBlobFile(data=data, filename=filename, contentType="application/pdf")
-        try:
-            IDocumentOrder["delivered_file"].validate(document if data else None)
-            if not data:
-                raise NotAPDF()
-        except ValidationError as error:
-            raise OrderInvalid([("delivered_file", error.doc())]) from error
-        self.context.delivered_file = document
+        attach_pdf(self.context, upload)
         self.message(_("eguichet_file_saved", default="The document is attached."))
