@@ -5,13 +5,12 @@ columns of the CSV, the cards and the features say the same thing. The CSV is
 also the import format (:mod:`communesplone.directory.importer`).
 """
 
+from communesplone.core.spreadsheets import csv_text
 from communesplone.core.validation import normalize_enterprise_number
 from communesplone.directory.hours import opening_hours_specification
 from communesplone.directory.hours import safe_hours
 from communesplone.directory.hours import to_data
 
-import csv
-import io
 import json
 import contextlib
 
@@ -78,13 +77,10 @@ def _cell(name, value):
 
 
 def to_csv(records):
-    """UTF-8 CSV (with a byte-order mark, for spreadsheets), one row per record."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in records:
-        writer.writerow([_cell(name, item.get(name)) for name in CSV_COLUMNS])
-    return "\ufeff" + out.getvalue()
+    """UTF-8 CSV (with a byte-order mark, for spreadsheets), one row per record; no cell
+    can turn into a formula (:mod:`communesplone.core.spreadsheets`)."""
+    return csv_text(CSV_COLUMNS, ([_cell(name, item.get(name)) for name in CSV_COLUMNS]
+                                 for item in records))
 
 
 # --- vCard 3.0 (RFC 2426) ----------------------------------------------------
