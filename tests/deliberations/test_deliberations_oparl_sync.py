@@ -53,7 +53,7 @@ def test_a_daily_client_converges(council, integration):
         notify(ObjectModifiedEvent(public))
         [gone] = [brain.getObject() for brain in api.content.find(
             portal_type="MeetingItem", review_state="published")
-            if brain.UID != public.UID()][:1]
+            if public.UID() != brain.UID][:1]
         gone_uid = gone.UID()
         council._delObject(gone.getId())
         annex.public = False
