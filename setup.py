@@ -78,6 +78,8 @@ setup(
             "zxing-cpp",
             "jsonschema",
             "feedparser",
+            # tagged PDF/A checks of the deliberations' documents
+            "pikepdf",
         ],
     },
     entry_points={
