@@ -182,8 +182,15 @@ def brain_record(brain, open_now=None):
 # --- schema.org JSON-LD ------------------------------------------------------
 
 
-def json_ld(item, language=None):
-    """A schema.org ``LocalBusiness`` of a record."""
+def json_ld(item, language=None, context=True):
+    """A schema.org ``LocalBusiness`` of a record, with only properties whose domain
+    includes ``LocalBusiness`` (or its parents ``Organization``, ``Place``, ``Thing``).
+
+    ``inLanguage`` is not one of them (schema.org has it on CreativeWork, Event,
+    BroadcastService and CommunicateAction): ``language`` is accepted and ignored,
+    the languages the business speaks are ``knowsLanguage``. ``context``: False for
+    an entry inside a list that carries the ``@context`` once.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "LocalBusiness",
@@ -221,9 +228,32 @@ def json_ld(item, language=None):
     specs = opening_hours_specification(safe_hours(item["opening_hours"]))
     if specs:
         data["openingHoursSpecification"] = specs
-    if language:
-        data["inLanguage"] = language
+    if not context:
+        del data["@context"]
     return data
+
+
+def json_ld_list(records, url, name):
+    """The whole directory as a schema.org ``ItemList`` of its ``LocalBusiness`` entries."""
+    return {
+        "@context": "https://schema.org", "@type": "ItemList", "@id": url, "url": url,
+        "name": name, "numberOfItems": len(records),
+        "itemListElement": [{"@type": "ListItem", "position": position,
+                             "item": json_ld(item, context=False)}
+                            for position, item in enumerate(records, start=1)],
+    }
+
+
+def json_ld_summary(items, url, name):
+    """The ``ItemList`` of a results page: each entry by its page and name (from the
+    catalog, no object woken); the full data is at ``@@export-jsonld``."""
+    return {
+        "@context": "https://schema.org", "@type": "ItemList", "url": url, "name": name,
+        "numberOfItems": len(items),
+        "itemListElement": [{"@type": "ListItem", "position": position, "url": item["url"],
+                             "name": item["title"]}
+                            for position, item in enumerate(items, start=1)],
+    }
 
 
 def script_json(data):

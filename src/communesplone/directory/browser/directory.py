@@ -100,6 +100,8 @@ class DirectoryView(MapResources, BrowserView):
             "categories": ", ".join(leaf(c) for c in brain.business_categories or ()),
             "open": is_open_brain(brain, now),
         } for brain in page]
+        self.json_ld = exports.script_json(exports.json_ld_summary(
+            self.items, self.context.absolute_url(), self.heading()))
         self.open_label = translate(_("directory_open_now", default="Open now"),
                                     context=self.request)
         self.moderator = api.user.has_permission(MODERATE, obj=self.context)
