@@ -50,6 +50,13 @@ MAP_LIMIT = 5000
 class MapResources:
     """Where the map's scripts and styles are (mixed into the views that draw a map)."""
 
+    def cluster_label(self):
+        """The name of a cluster of markers (a button for assistive technology: its bare
+        count says nothing); ``{count}`` is filled in by the script."""
+        return translate(_("directory_map_cluster",
+                           default="${count} entries here: zoom in",
+                           mapping={"count": "{count}"}), context=self.request)
+
     @property
     def leaflet(self):
         return f"{api.portal.get().absolute_url()}/{LEAFLET}"
