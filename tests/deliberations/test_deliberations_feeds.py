@@ -23,7 +23,7 @@ def feeds(council, integration):
     request = integration["request"]
     logout()
     return {"council": council, "public": public, "request": request,
-            "portal": integration["portal"]}
+            "portal": integration["portal"], "meeting": meeting}
 
 
 def _feed(context, request, **headers):
@@ -78,6 +78,10 @@ def test_site_feed_to_the_letter_with_304_and_announced(feeds):
     assert again.find(A + "id").text == root.find(A + "id").text
     _conditional_get_answers_304(feeds, body)
     _pages_announce_their_feed(feeds)
+    # the minutes, adopted and published, are a public document now (docs/deliberations.md)
+    request = feeds["request"]
+    request.form["name"] = "minutes"
+    assert feeds["meeting"].restrictedTraverse("@@meeting-document")().startswith(b"%PDF")
 
 
 def _conditional_get_answers_304(feeds, body):
