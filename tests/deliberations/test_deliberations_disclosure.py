@@ -41,3 +41,21 @@ def test_documents_follow_the_meeting(council, integration):
     # the assembly's members and the secretariat read the draft minutes
     assert _document(meeting, request, "minutes", "councillor").startswith(b"%PDF")
     assert _document(meeting, request, "minutes", "clerk").startswith(b"%PDF")
+
+
+def test_assembly_configuration_only_for_its_managers(council, integration):
+    from plone.restapi.interfaces import ISerializeToJson
+    from zope.component import getMultiAdapter
+
+    request = integration["request"]
+    config = {"members", "proposing_services", "item_templates", "finance_threshold",
+              "advice_days", "advice_days_urgent"}
+    logout()
+    with api.env.adopt_roles(["Anonymous"]):
+        data = getMultiAdapter((council, request), ISerializeToJson)()
+    assert not config & set(data)
+    assert "@example.org" not in str(data)
+    with api.env.adopt_user(username="citizen"):
+        assert not config & set(getMultiAdapter((council, request), ISerializeToJson)())
+    with api.env.adopt_user(username="clerk"):
+        assert config <= set(getMultiAdapter((council, request), ISerializeToJson)())
