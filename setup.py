@@ -80,6 +80,10 @@ setup(
             "zxing-cpp",
             "jsonschema",
             "feedparser",
+            # tagged PDF/A checks of the deliberations' documents
+            "pikepdf",
+            # a second iCalendar reader beside icalendar
+            "recurring-ical-events",
         ],
     },
     entry_points={

@@ -190,3 +190,20 @@ def test_upgrade_to_1001(integration, step):
     # and on to the last one
     last = setup_tool.getVersionForProfile("communesplone.core:default")
     assert setup_tool.getLastVersionForProfile("communesplone.core:default") == (last,)
+
+
+def test_upstream_word_break_still_inserts_unescaped_wbr():
+    """Fails once eea.facetednavigation escapes its labels and stops writing ``<wbr />``."""
+    from eea.facetednavigation.widgets.widget import Widget
+
+    assert "<wbr />" in inspect.getsource(upstream(Widget, "word_break"))
+
+
+def test_labels_are_escaped_and_broken_without_markup(integration):
+    from communesplone.core.patches import ZERO_WIDTH_SPACE
+    from eea.facetednavigation.widgets.widget import Widget
+
+    broken = Widget.word_break(None, "Kinésithérapeute <b>x</b>")
+    assert "<" not in broken and "wbr" not in broken
+    assert ZERO_WIDTH_SPACE in broken
+    assert broken.replace(ZERO_WIDTH_SPACE, "") == "Kinésithérapeute &lt;b&gt;x&lt;/b&gt;"

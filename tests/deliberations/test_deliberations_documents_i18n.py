@@ -239,8 +239,10 @@ def test_over_http_anonymous_and_refusals(published, tmp_path):
         text = pdftotext(answer.content, tmp_path)
         assert words in text and "Rénovation de la place communale" in text
         assert SECRET not in text  # anonymous: no closed-session item, in any language
+        # the convocation is the members' letter: never a public document
         convocation = _get(f"{meeting}/@@meeting-document?name=convocation&language={language}")
-        assert SECRET not in pdftotext(convocation.content, tmp_path)
+        assert convocation.status_code == 404
+        assert not convocation.content.startswith(b"%PDF") and SECRET not in convocation.text
         # the staff's documents stay closed to anonymous, in any language
         for url in (f"{closed}/@@decision-extract?language={language}",
                     f"{published['draft']}/@@meeting-document?name=convocation"

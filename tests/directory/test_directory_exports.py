@@ -126,12 +126,45 @@ def test_entry_exports_and_json_ld(entries):
     assert data["logo"] == f"{url}/@@images/logo"
     specs = data["openingHoursSpecification"]
     assert {"@type": "OpeningHoursSpecification", "opens": "09:00", "closes": "12:00",
-            "dayOfWeek": ["https://schema.org/Monday", "https://schema.org/Tuesday",
-                          "https://schema.org/Wednesday", "https://schema.org/Thursday",
-                          "https://schema.org/Friday"]} in specs
+            "dayOfWeek": [{"@id": f"https://schema.org/{day}"} for day in (
+                "Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]} in specs
     assert {"@type": "OpeningHoursSpecification", "opens": "09:00", "closes": "12:30",
-            "dayOfWeek": ["https://schema.org/Saturday"]} in specs
+            "dayOfWeek": [{"@id": "https://schema.org/Saturday"}]} in specs
+    # only properties whose schema.org domain includes LocalBusiness (or its parents)
+    assert set(data) <= LOCAL_BUSINESS_PROPERTIES, set(data) - LOCAL_BUSINESS_PROPERTIES
     assert json.loads(get(f"{url}/@@export-jsonld").text) == data
+
+
+#: Properties of schema.org's LocalBusiness, Organization, Place and Thing that we write
+#: (schema.org 29: inLanguage is not among them).
+LOCAL_BUSINESS_PROPERTIES = {
+    "@context", "@type", "@id", "url", "name", "description", "address", "geo", "telephone",
+    "email", "sameAs", "vatID", "logo", "paymentAccepted", "knowsLanguage",
+    "openingHoursSpecification"}
+
+
+def test_directory_json_ld_item_list(entries):
+    url = entries["url"]
+    answer = get(f"{url}/@@export-jsonld")
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"] == "application/ld+json"
+    _no_secret(answer.text)
+    data = answer.json()
+    assert data["@context"] == "https://schema.org" and data["@type"] == "ItemList"
+    assert data["numberOfItems"] == 2
+    items = [element["item"] for element in data["itemListElement"]]
+    assert [element["position"] for element in data["itemListElement"]] == [1, 2]
+    assert [item["name"] for item in items] == ["Boulangerie Dubois", "Sans coordonnées"]
+    for item in items:
+        assert item["@type"] == "LocalBusiness" and "@context" not in item
+        assert set(item) <= LOCAL_BUSINESS_PROPERTIES
+    # the directory page embeds the list of its results
+    page = get(url).text
+    [script] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    summary = json.loads(script)
+    assert summary["@type"] == "ItemList"
+    assert {element["url"] for element in summary["itemListElement"]} == {
+        item["@id"] for item in items}
 
 
 def test_anonymous_gets_no_unpublished_entry_export(entries):

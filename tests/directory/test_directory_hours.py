@@ -119,7 +119,8 @@ def test_schema_org_specification():
                          "closures": [{"start": "2026-12-25"}]})
     specs = opening_hours_specification(hours)
     assert specs[0] == {"@type": "OpeningHoursSpecification",
-                        "dayOfWeek": ["https://schema.org/Monday", "https://schema.org/Tuesday"],
+                        "dayOfWeek": [{"@id": "https://schema.org/Monday"},
+                                      {"@id": "https://schema.org/Tuesday"}],
                         "opens": "09:00", "closes": "18:00"}
     assert specs[1]["closes"] == "23:59"
     assert specs[2] == {"@type": "OpeningHoursSpecification", "opens": "00:00",

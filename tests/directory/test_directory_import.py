@@ -21,13 +21,22 @@ def test_round_trip_into_another_directory(directory, integration):
                   social_links=["https://www.facebook.com/b"], payment_methods=["cash"],
                   translations={"nl": {"title": "Bakkerij"}})
     make_business(directory, "boucherie", title="Boucherie", latitude=None, longitude=None)
+    make_business(directory, "piege", title='=HYPERLINK("http://evil.example","Cliquez")',
+                  description="@SUM(1+1)", phone="+32 81 24 60 11")
     data = to_csv([record(brain.getObject()) for brain in published_brains(directory)])
+    # CSV injection: no cell a spreadsheet would read as a formula
+    cells = [cell for row in csv.reader(io.StringIO(data.lstrip("\ufeff"))) for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    assert "'@SUM(1+1)" in cells and "'+32 81 24 60 11" in cells
     with api.env.adopt_roles(["Manager"]):
         other = api.content.create(container=integration["portal"], type="BusinessDirectory",
                                    id="copie", title="Copie", categories=directory.categories)
         report = import_csv(other, data.encode("utf-8"), publish=True)
     assert report.ok, report.rejected
-    assert sorted(report.created) == ["boucherie", "boulangerie"]
+    assert sorted(report.created) == ["boucherie", "boulangerie", "piege"]
+    assert other["piege"].title == directory["piege"].title  # read back as it was typed
+    assert other["piege"].description == "@SUM(1+1)"
+    assert other["piege"].phone == "+32 81 24 60 11"
     copy, original = other["boulangerie"], directory["boulangerie"]
     for name in ("title", "box", "postcode", "latitude", "categories", "opening_hours",
                  "social_links", "payment_methods", "translations", "email"):
@@ -37,7 +46,8 @@ def test_round_trip_into_another_directory(directory, integration):
     # the same file again updates
     with api.env.adopt_roles(["Manager"]):
         again = import_csv(other, data)
-    assert sorted(again.updated) == ["boucherie", "boulangerie"] and again.created == []
+    assert sorted(again.updated) == ["boucherie", "boulangerie", "piege"]
+    assert again.created == []
 
 
 def _csv(rows):

@@ -9,9 +9,20 @@ Everything here is read from the catalog *as Anonymous* (its
 limited to public items: whoever asks, even a Manager, OParl never serves a
 closed-session item, a non-public annex, an unpublished meeting nor anything
 of an assembly that does not sit in public.
+
+Clients synchronise with the list filters ``created_since``, ``created_until``,
+``modified_since`` and ``modified_until`` (RFC 3339 date-times, inclusive),
+which every list takes and every ``links`` URL keeps; with ``modified_since``
+a list also holds the objects withdrawn since (``deleted: true``, see
+:mod:`communesplone.deliberations.withdrawals`).
 """
 
+from communesplone.deliberations import withdrawals
 from plone import api
+from urllib.parse import urlencode
+from zope.lifecycleevent.interfaces import IObjectRemovedEvent
+
+import datetime
 
 OPARL = "https://schema.oparl.org/1.1/"
 PAGE_SIZE = 100
@@ -22,8 +33,62 @@ MEETING_STATES = {"frozen": "scheduled", "in_session": "in session", "decided": 
                   "closed": "held", "published": "held"}
 
 
+FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
+TYPES = {"meeting": "Meeting", "agendaitem": "AgendaItem", "paper": "Paper", "file": "File",
+         "organization": "Organization", "person": "Person", "body": "Body"}
+
+
 class NotFound(Exception):
     """No public object of that kind with that id."""
+
+
+class BadFilter(ValueError):
+    """A list filter that is not an RFC 3339 date-time (``name`` says which)."""
+
+    def __init__(self, name):
+        super().__init__(name)
+        self.name = name
+
+
+def parse_filters(form):
+    """``{name: aware datetime}`` of the list filters in ``form``; :class:`BadFilter`."""
+    filters = {}
+    for name in FILTERS:
+        raw = (form.get(name) or "").strip()
+        if not raw:
+            continue
+        try:
+            value = datetime.datetime.fromisoformat(raw.replace(" ", "+"))
+        except ValueError:
+            raise BadFilter(name) from None
+        if value.tzinfo is None:
+            raise BadFilter(name)
+        filters[name] = value
+    return filters
+
+
+def _aware(value):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return datetime.datetime.fromisoformat(value)
+    if not isinstance(value, datetime.datetime):
+        value = value.asdatetime()
+    return value
+
+
+def matches(filters, created, modified):
+    """Whether an object created/modified then passes the filters (bounds included)."""
+    created, modified = _aware(created), _aware(modified)
+    checks = (("created_since", created, 1), ("created_until", created, -1),
+              ("modified_since", modified, 1), ("modified_until", modified, -1))
+    for name, value, sign in checks:
+        bound = filters.get(name)
+        if bound is None:
+            continue
+        if value is None or (value < bound if sign > 0 else value > bound):
+            return False
+    return True
 
 
 def _search(**query):
@@ -49,6 +114,8 @@ class OParl:
 
     def url(self, *parts):
         return "/".join([self.base, *parts])
+
+    iso = staticmethod(_iso)
 
     # -- roots ---------------------------------------------------------------------------
 
@@ -86,7 +153,7 @@ class OParl:
             "votingMemberCount": len([m for m in assembly.members or []
                                       if m.get("voting") is not False]),
             "web": assembly.absolute_url(),
-            "modified": _iso(assembly.modified()),
+            "created": _iso(assembly.created()), "modified": _iso(assembly.modified()),
         }
 
     def person(self, assembly, member):
@@ -105,7 +172,8 @@ class OParl:
             "name": brain.Title, "meetingState": MEETING_STATES.get(brain.review_state, ""),
             "cancelled": False, "start": _iso(meeting.date),
             "organization": [self.url("organization", meeting.assembly)],
-            "web": brain.getURL(), "modified": _iso(brain.modified),
+            "web": brain.getURL(), "created": _iso(brain.created),
+            "modified": _iso(brain.modified),
         }
         if with_items:
             data["agendaItem"] = [self.agenda_item(item_brain, meeting)
@@ -125,7 +193,8 @@ class OParl:
             "meeting": self.url("meeting", item.meeting),
             "number": str(brain.delib_item_number or ""),
             "order": int(brain.delib_item_number or 0), "name": brain.Title, "public": True,
-            "web": brain.getURL(), "modified": _iso(brain.modified),
+            "web": brain.getURL(), "created": _iso(brain.created),
+            "modified": _iso(brain.modified),
         }
         if brain.review_state == "published":
             data["result"] = brain.review_state
@@ -146,7 +215,8 @@ class OParl:
         data = {
             "id": self.url("paper", brain.UID), "type": OPARL + "Paper", "body": self.url("body"),
             "name": brain.Title, "reference": str(brain.delib_year_number or ""),
-            "paperType": "Délibération", "web": brain.getURL(), "modified": _iso(brain.modified),
+            "paperType": "Délibération", "web": brain.getURL(), "created": _iso(brain.created),
+            "modified": _iso(brain.modified),
         }
         if brain.delib_meeting_date:
             data["date"] = brain.delib_meeting_date.date().isoformat()
@@ -162,26 +232,45 @@ class OParl:
             "fileName": blob.filename or annex.getId(), "mimeType": blob.contentType,
             "size": blob.getSize(), "accessUrl": f"{annex.absolute_url()}/@@download/file",
             "downloadUrl": f"{annex.absolute_url()}/@@download/file",
-            "modified": _iso(annex.modified()),
+            "created": _iso(annex.created()), "modified": _iso(annex.modified()),
         }
 
     # -- lists ---------------------------------------------------------------------------
 
-    def page(self, kind, elements, page):
+    def page(self, kind, elements, page, filters=None):
+        """One page of ``elements`` (``(created, modified, build)``) passing ``filters``;
+        the ``links`` keep the filters (OParl 1.1: a client follows ``next`` as given)."""
+        filters = filters or {}
+        elements = [build for created, modified, build in elements
+                    if matches(filters, created, modified)]
         total = len(elements)
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(page, 1), pages)
         chunk = elements[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        url = self.url(kind)
-        links = {"first": f"{url}?page=1", "last": f"{url}?page={pages}"}
+        kept = [(name, _iso(filters[name])) for name in FILTERS if name in filters]
+
+        def link(number):
+            return f"{self.url(kind)}?{urlencode([*kept, ('page', number)])}"
+
+        links = {"first": link(1), "last": link(pages)}
         if page > 1:
-            links["prev"] = f"{url}?page={page - 1}"
+            links["prev"] = link(page - 1)
         if page < pages:
-            links["next"] = f"{url}?page={page + 1}"
+            links["next"] = link(page + 1)
         return {"data": [build() for build in chunk],
                 "pagination": {"totalElements": total, "elementsPerPage": PAGE_SIZE,
                                "currentPage": page, "totalPages": pages},
                 "links": links}
+
+    def deleted(self, kind, uid, record):
+        """A withdrawn object as OParl 1.1 wants it: id, type, created, modified, deleted."""
+        return {"id": self.url(kind, uid), "type": OPARL + TYPES[kind],
+                "created": record["created"], "modified": record["modified"], "deleted": True}
+
+    def _withdrawn(self, kind):
+        return [(record["created"], record["modified"],
+                 lambda uid=uid, record=record: self.deleted(kind, uid, record))
+                for uid, record in withdrawals.deleted(self.portal, kind)]
 
     def _public_meeting_brains(self):
         public = {a.UID() for a in self._assemblies()}
@@ -194,25 +283,51 @@ class OParl:
                             delib_closed_session=False, sort_on="delib_meeting_date",
                             sort_order="descending"))
 
-    def listing(self, kind, page=1):
+    def listing(self, kind, page=1, filters=None):
         """A paged list of ``kind`` (bodies, organizations, persons, meetings, papers)."""
+        filters = filters or {}
         if kind == "bodies":
-            elements = [self.body]
+            elements = [(self.portal.created(), self.portal.modified(), self.body)]
         elif kind == "organizations":
-            elements = [lambda a=a: self.organization(a) for a in self._assemblies()]
+            elements = [(a.created(), a.modified(), lambda a=a: self.organization(a))
+                        for a in self._assemblies()]
         elif kind == "persons":
-            elements = [lambda a=a, m=m: self.person(a, m) for a in self._assemblies()
-                        for m in a.members or []]
+            elements = [(a.created(), a.modified(), lambda a=a, m=m: self.person(a, m))
+                        for a in self._assemblies() for m in a.members or []]
         elif kind == "meetings":
-            elements = [lambda b=b: self.meeting(b) for b in self._public_meeting_brains()]
+            elements = [(b.created, b.modified, lambda b=b: self.meeting(b))
+                        for b in self._public_meeting_brains()]
         elif kind == "papers":
-            elements = [lambda b=b: self.paper(b) for b in self._paper_brains()]
+            elements = [(b.created, b.modified, lambda b=b: self.paper(b))
+                        for b in self._paper_brains()]
         else:
             raise NotFound(kind)
-        return self.page(kind, elements, page)
+        if "modified_since" in filters and kind in ("meetings", "papers"):
+            elements += self._withdrawn(kind[:-1])
+        return self.page(kind, elements, page, filters)
 
-    def get(self, kind, object_id):
-        """One object by kind and id; :class:`NotFound` unless public."""
+    def public_ids(self):
+        """``(kind, uid, created)`` of every public meeting, agenda item, paper and file."""
+        ids = []
+        for brain in self._public_meeting_brains():
+            ids.append(("meeting", brain.UID, _iso(brain.created)))
+            for item in self._items_of(brain.UID):
+                ids.append(("agendaitem", item.UID, _iso(item.created)))
+                for annex in self._public_annexes(item._unrestrictedGetObject()):
+                    ids.append(("file", annex.UID(), _iso(annex.created())))
+        ids += [("paper", b.UID, _iso(b.created)) for b in self._paper_brains()]
+        return ids
+
+    def is_public(self, kind, uid):
+        try:
+            self.get(kind, uid, with_deleted=False)
+        except NotFound:
+            return False
+        return True
+
+    def get(self, kind, object_id, with_deleted=True):
+        """One object by kind and id; a withdrawn one as :meth:`deleted`;
+        :class:`NotFound` unless public."""
         if kind == "body":
             return self.body()
         if kind == "organization":
@@ -242,4 +357,51 @@ class OParl:
                 annex = brain._unrestrictedGetObject()
                 if annex.public:
                     return self.file(annex)
+        record = withdrawals.deleted_one(self.portal, kind, object_id) if with_deleted \
+            else None
+        if record is not None:
+            return self.deleted(kind, object_id, record)
         raise NotFound(kind)
+
+
+def answer(portal, base, params, form):
+    """``(status, JSON data)`` of ``GET <base>/<params...>?<form>``, for the REST service
+    and for the plain browser view alike."""
+    oparl = OParl(portal, base)
+    lists = ("bodies", "organizations", "persons", "meetings", "papers")
+    try:
+        if not params:
+            return 200, oparl.system()
+        if len(params) == 1 and params[0] in lists:
+            try:
+                page = int(form.get("page", 1))
+            except (TypeError, ValueError):
+                page = 1
+            return 200, oparl.listing(params[0], page, parse_filters(form))
+        if len(params) == 1 and params[0] == "body":
+            return 200, oparl.body()
+        if len(params) == 2:
+            return 200, oparl.get(*params)
+    except BadFilter as error:
+        return 400, {"error": {"type": "BadRequest",
+                               "message": f"{error.name}: an RFC 3339 date-time with its "
+                                          "offset is expected, e.g. 2026-01-01T00:00:00+01:00"}}
+    except NotFound:
+        pass
+    return 404, {"error": {"type": "NotFound", "message": "Not found"}}
+
+
+def on_change(obj, event):
+    """Subscriber: a meeting, item or annex was added, changed, changed state or went away;
+    :mod:`~communesplone.deliberations.withdrawals` records whether OParl may serve it."""
+    portal = api.portal.get()
+    removed = IObjectRemovedEvent.providedBy(event)
+    if not removed:
+        # a transition's event comes before the workflow tool reindexes the state
+        obj.reindexObject(idxs=["review_state", "allowedRolesAndUsers"])
+    oparl = OParl(portal, f"{portal.absolute_url()}/@oparl")
+    withdrawals.refresh(portal, oparl, obj, removed=removed)
+    if getattr(obj, "portal_type", None) == "MeetingItem":
+        # an item's annexes are public with it (and go with it)
+        for annex in oparl._public_annexes(obj):
+            withdrawals.refresh(portal, oparl, annex, removed=removed)

@@ -19,6 +19,15 @@ VIEW_PERMISSIONS = ("View", "Access contents information")
 PUBLIC_ITEM_STATES = ("frozen", "accepted", "accepted_but_modified", "refused", "postponed",
                       "withdrawn", "published")
 PUBLIC_MEETING_STATES = ("frozen", "in_session", "decided", "closed", "published")
+#: The meeting states from which a meeting's document may be read by anyone who may see
+#: the meeting (docs/deliberations.md, "What is public, and when"): the agenda once
+#: published (the meeting frozen), the minutes once adopted (closed: approved at the
+#: next meeting, CDLD art. L1122-16), the convocation never (it is the members' letter).
+PUBLIC_DOCUMENTS = {"agenda": PUBLIC_MEETING_STATES, "minutes": ("closed", "published"),
+                    "convocation": ()}
+#: Local or global roles that read every document of a meeting they may see: the
+#: secretariat (Reviewer, Editor), the assembly's members (Reader), the administrators.
+INSIDER_ROLES = frozenset({"Manager", "Site Administrator", "Reviewer", "Editor", "Reader"})
 
 
 def _workflow_roles(obj, permission):
@@ -51,6 +60,13 @@ def meeting_is_public(meeting):
     assembly = meeting.get_assembly()
     return bool(getattr(assembly, "public_sessions", True)) and (
         api.content.get_state(meeting) in PUBLIC_MEETING_STATES)
+
+
+def may_read_document(meeting, name):
+    """Whether the current user may download the meeting's document ``name`` now."""
+    if INSIDER_ROLES & set(api.user.get_roles(obj=meeting)):
+        return True
+    return api.content.get_state(meeting) in PUBLIC_DOCUMENTS.get(name, ())
 
 
 def sync_annex(annex):

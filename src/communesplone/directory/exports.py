@@ -5,13 +5,12 @@ columns of the CSV, the cards and the features say the same thing. The CSV is
 also the import format (:mod:`communesplone.directory.importer`).
 """
 
+from communesplone.core.spreadsheets import csv_text
 from communesplone.core.validation import normalize_enterprise_number
 from communesplone.directory.hours import opening_hours_specification
 from communesplone.directory.hours import safe_hours
 from communesplone.directory.hours import to_data
 
-import csv
-import io
 import json
 import contextlib
 
@@ -78,13 +77,10 @@ def _cell(name, value):
 
 
 def to_csv(records):
-    """UTF-8 CSV (with a byte-order mark, for spreadsheets), one row per record."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in records:
-        writer.writerow([_cell(name, item.get(name)) for name in CSV_COLUMNS])
-    return "\ufeff" + out.getvalue()
+    """UTF-8 CSV (with a byte-order mark, for spreadsheets), one row per record; no cell
+    can turn into a formula (:mod:`communesplone.core.spreadsheets`)."""
+    return csv_text(CSV_COLUMNS, ([_cell(name, item.get(name)) for name in CSV_COLUMNS]
+                                 for item in records))
 
 
 # --- vCard 3.0 (RFC 2426) ----------------------------------------------------
@@ -186,8 +182,15 @@ def brain_record(brain, open_now=None):
 # --- schema.org JSON-LD ------------------------------------------------------
 
 
-def json_ld(item, language=None):
-    """A schema.org ``LocalBusiness`` of a record."""
+def json_ld(item, language=None, context=True):
+    """A schema.org ``LocalBusiness`` of a record, with only properties whose domain
+    includes ``LocalBusiness`` (or its parents ``Organization``, ``Place``, ``Thing``).
+
+    ``inLanguage`` is not one of them (schema.org has it on CreativeWork, Event,
+    BroadcastService and CommunicateAction): ``language`` is accepted and ignored,
+    the languages the business speaks are ``knowsLanguage``. ``context``: False for
+    an entry inside a list that carries the ``@context`` once.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "LocalBusiness",
@@ -225,9 +228,32 @@ def json_ld(item, language=None):
     specs = opening_hours_specification(safe_hours(item["opening_hours"]))
     if specs:
         data["openingHoursSpecification"] = specs
-    if language:
-        data["inLanguage"] = language
+    if not context:
+        del data["@context"]
     return data
+
+
+def json_ld_list(records, url, name):
+    """The whole directory as a schema.org ``ItemList`` of its ``LocalBusiness`` entries."""
+    return {
+        "@context": "https://schema.org", "@type": "ItemList", "@id": url, "url": url,
+        "name": name, "numberOfItems": len(records),
+        "itemListElement": [{"@type": "ListItem", "position": position,
+                             "item": json_ld(item, context=False)}
+                            for position, item in enumerate(records, start=1)],
+    }
+
+
+def json_ld_summary(items, url, name):
+    """The ``ItemList`` of a results page: each entry by its page and name (from the
+    catalog, no object woken); the full data is at ``@@export-jsonld``."""
+    return {
+        "@context": "https://schema.org", "@type": "ItemList", "url": url, "name": name,
+        "numberOfItems": len(items),
+        "itemListElement": [{"@type": "ListItem", "position": position, "url": item["url"],
+                             "name": item["title"]}
+                            for position, item in enumerate(items, start=1)],
+    }
 
 
 def script_json(data):

@@ -355,7 +355,8 @@ def opening_hours_specification(hours):
         for start, end in ranges:
             grouped.setdefault((start, end), []).append(SCHEMA_DAYS[weekday])
     specs = [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": days,
+        # DayOfWeek members as IRI references (not text that merely looks like one)
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [{"@id": day} for day in days],
          "opens": _format(start),
          "closes": "23:59" if end == 24 * 60 else _format(end)}
         for (start, end), days in sorted(grouped.items())

@@ -6,6 +6,7 @@ column, message). A row whose ``id`` names an existing entry updates it; the
 ``url`` column is ignored.
 """
 
+from communesplone.core.spreadsheets import restore_cell
 from communesplone.directory import _
 from communesplone.directory.content.business import IBusiness
 from communesplone.directory.exports import CSV_COLUMNS
@@ -69,7 +70,9 @@ def read_rows(data):
     unknown = set(header) - set(CSV_COLUMNS)
     if missing or unknown:
         raise ValueError(", ".join(sorted(missing | unknown)))
-    return [(reader.line_num, row) for row in reader]
+    return [(reader.line_num, {name: restore_cell(value) if isinstance(value, str) else value
+                               for name, value in row.items()})
+            for row in reader]
 
 
 def _validate(directory, line, row, report):

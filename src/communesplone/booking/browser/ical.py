@@ -1,12 +1,20 @@
 """``<resource>/@@ical``: an RFC 5545 feed of the resource's occupancy.
 
-Without a token: a public free/busy (``VFREEBUSY``, no personal data). With
-``?token=<the resource's secret>``: one ``VEVENT`` per held period with the
-booking's details, for the managers' calendar applications.
+Without a token: a public free/busy (``VFREEBUSY``, no personal data) from 31
+days back to the resource's booking horizon. With ``?token=<the resource's
+secret>``: one ``VEVENT`` per held period with the booking's details, for the
+managers' calendar applications, from 31 days back and with EVERY future
+period: a series that runs past the horizon (or was booked before the horizon
+was shortened) keeps all its occurrences. The occurrences of one series share
+a ``RELATED-TO`` (the booking), one event each, which every calendar client
+shows the same way (an ``RRULE`` with ``EXDATE``s would not carry a moved
+occurrence's own time). The feed's ``X-WR-CALDESC`` says what it covers.
 """
 
+from communesplone.booking import _
 from communesplone.booking.availability import bookings_of
 from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.dates import day_text
 from communesplone.booking.occupancy import taken
 from datetime import datetime
 from datetime import timedelta
@@ -17,10 +25,13 @@ from icalendar import FreeBusy
 from icalendar import vPeriod
 from plone import api
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 import hmac
 
 PAST = timedelta(days=31)
+#: "Every future period" of the private feed: the occupancy trees are searched up to here.
+FOREVER = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 class ICalView(BrowserView):
@@ -38,12 +49,19 @@ class ICalView(BrowserView):
         tz = site_timezone()
         now = datetime.now(UTC).replace(microsecond=0)
         start = now - PAST
-        end = now + timedelta(days=getattr(resource, "horizon_days", 90) or 90)
+        end = FOREVER if private else now + timedelta(
+            days=getattr(resource, "horizon_days", 90) or 90)
         entries = taken(resource, start, end, tz)
         calendar = Calendar()
         calendar.add("prodid", "-//CommunesPlone//communesplone.booking//FR")
         calendar.add("version", "2.0")
         calendar.add("x-wr-calname", resource.Title())
+        if private:
+            calendar.add("x-wr-caldesc", translate(_(
+                "booking_ical_private_window",
+                default="Bookings from ${start} on, every future one included.",
+                mapping={"start": day_text(start.astimezone(tz))}),
+                context=self.request))
         uid_base = api.content.get_uuid(resource)
         if private:
             workflow = api.portal.get_tool("portal_workflow")
@@ -56,6 +74,8 @@ class ICalView(BrowserView):
                 event.add("dtstamp", now)
                 event.add("dtstart", entry["start"].astimezone(UTC))
                 event.add("dtend", entry["end"].astimezone(UTC))
+                # the occurrences of one series (one booking) share it
+                event.add("related-to", f"{entry['uid']}@communesplone")
                 if booking is not None:
                     state = workflow.getInfoFor(booking, "review_state", "")
                     event.add("summary", f"{booking.purpose} — {booking.requester_name}")

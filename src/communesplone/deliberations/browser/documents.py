@@ -13,6 +13,7 @@ document language. Any other value is refused with 400 and a translated message
 from communesplone.core.browser.errors import RefusalView
 from communesplone.deliberations import _
 from communesplone.deliberations import documents
+from communesplone.deliberations import visibility
 from communesplone.deliberations.lifecycle import meeting_of
 from Products.Five import BrowserView
 from zExceptions import NotFound
@@ -74,6 +75,10 @@ class MeetingDocument(DocumentView):
     def __call__(self):
         name = self.request.form.get("name", "agenda")
         if name not in ("convocation", "agenda", "minutes"):
+            raise NotFound(name)
+        if not visibility.may_read_document(self.context, name):
+            # minutes before they are adopted, the members' convocation: not there for
+            # the public (a 404 says no more than that)
             raise NotFound(name)
         language, refusal = self.language()
         if refusal is not None:

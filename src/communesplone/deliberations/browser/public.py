@@ -5,11 +5,15 @@ gets what is public (public meetings once frozen, published public decisions),
 never a closed-session item.
 """
 
+from communesplone.deliberations import _
+from communesplone.deliberations import feeds
 from communesplone.deliberations import readable
+from communesplone.deliberations.content.assembly import IAssembly
 from DateTime import DateTime
 from plone import api
+from plone.uuid.interfaces import IUUID
 from Products.Five import BrowserView
-from xml.sax.saxutils import escape
+from zope.i18n import translate
 
 PUBLIC_MEETING_STATES = ["frozen", "in_session", "decided", "closed", "published"]
 
@@ -76,27 +80,49 @@ class DecisionSearch(BrowserView):
 
 
 class DecisionFeed(BrowserView):
-    """An Atom feed of the 50 latest published decisions."""
+    """``@@deliberations-feed``: Atom (RFC 4287) of the 50 latest published decisions, of the
+    whole site or, on an assembly, of that assembly (see :mod:`..feeds`)."""
+
+    def _assembly_titles(self):
+        return {brain.getPath(): brain.Title
+                for brain in api.content.find(portal_type="Assembly")}
 
     def __call__(self):
         portal = api.portal.get()
-        url = f"{portal.absolute_url()}/@@deliberations-feed"
-        brains = api.content.find(portal_type="MeetingItem", review_state="published",
-                                  sort_on="effective", sort_order="descending")[:50]
+        on_assembly = IAssembly.providedBy(self.context)
+        query = {"portal_type": "MeetingItem", "review_state": "published",
+                 "sort_on": "modified", "sort_order": "descending"}
+        if on_assembly:
+            query["path"] = "/".join(self.context.getPhysicalPath())
+        brains = api.content.find(**query)[:feeds.FEED_SIZE]
+        assemblies = self._assembly_titles()
+        commune = api.portal.get_registry_record("communesplone.core.commune_name",
+                                                 default="") or portal.Title()
         entries = []
         for brain in brains:
-            updated = DateTime(brain.effective if brain.effective and brain.effective.year()
-                               > 1900 else brain.modified).ISO8601()
-            entries.append(
-                f"<entry><id>urn:uuid:{brain.UID}</id><title>{escape(brain.Title)}</title>"
-                f'<link href="{escape(brain.getURL())}"/><updated>{updated}</updated>'
-                f"<summary>{escape(brain.Description or brain.Title)}</summary></entry>")
-        body = (
-            '<?xml version="1.0" encoding="utf-8"?>'
-            '<feed xmlns="http://www.w3.org/2005/Atom">'
-            f"<id>{escape(url)}</id><title>{escape(portal.Title())}</title>"
-            f'<link rel="self" href="{escape(url)}"/>'
-            f"<updated>{DateTime().ISO8601()}</updated>"
-            f"{''.join(entries)}</feed>")
-        self.request.response.setHeader("Content-Type", "application/atom+xml; charset=utf-8")
-        return body
+            parent = brain.getPath().rsplit("/", 1)[0]
+            entries.append({
+                "uid": brain.UID, "title": brain.Title, "url": brain.getURL(),
+                "updated": brain.modified.asdatetime(),
+                "published": brain.effective.asdatetime()
+                if feeds.is_real_date(brain.effective) else None,
+                "summary": brain.Description or brain.Title,
+                "author": assemblies.get(parent) or commune})
+        context = self.context if on_assembly else portal
+        name = context.Title() if on_assembly else commune
+        body, updated = feeds.build(
+            uid=context.UID() if on_assembly else IUUID(portal),
+            title=translate(_("deliberations_feed_title", default="Decisions: ${name}",
+                              mapping={"name": name}), context=self.request),
+            self_url=f"{context.absolute_url()}/@@deliberations-feed",
+            alternate_url=(context.absolute_url() if on_assembly
+                           else f"{portal.absolute_url()}/@@deliberations-search"),
+            author=commune, author_url=portal.absolute_url(),
+            language=readable.reader_language(), entries=entries,
+            fallback_updated=context.modified().asdatetime())
+        response = self.request.response
+        response.setHeader("Content-Type", "application/atom+xml; charset=utf-8")
+        if feeds.conditional(self.request, body, updated):
+            response.setStatus(304)
+            return ""
+        return body.decode("utf-8")

@@ -17,13 +17,16 @@ from communesplone.deliberations.rows import ITemplateRow
 from communesplone.deliberations.rows import Row
 from datetime import date
 from decimal import Decimal
-from plone.dexterity.content import Container
 from plone.autoform import directives
+from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+
+#: Who reads an assembly's configuration (see ``IAssembly``'s read permissions).
+MODIFY = "cmf.ModifyPortalContent"
 
 
 def default_categories():
@@ -148,6 +151,14 @@ class IAssembly(model.Schema):
         description=_("help_assembly_override", default="Empty: the regime's number."),
         required=False, min=1,
     )
+
+    # The assembly's configuration is its managers' (docs/deliberations.md, "What is
+    # public, and when"): REST and forms give it only to those who may change the
+    # assembly. Citizens read the members by name, function and group on the assembly
+    # page and in OParl, never their e-mail or login.
+    directives.read_permission(
+        members=MODIFY, proposing_services=MODIFY, item_templates=MODIFY,
+        finance_threshold=MODIFY, advice_days=MODIFY, advice_days_urgent=MODIFY)
 
     @invariant
     def known_officers(data):

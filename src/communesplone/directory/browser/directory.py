@@ -50,6 +50,13 @@ MAP_LIMIT = 5000
 class MapResources:
     """Where the map's scripts and styles are (mixed into the views that draw a map)."""
 
+    def cluster_label(self):
+        """The name of a cluster of markers (a button for assistive technology: its bare
+        count says nothing); ``{count}`` is filled in by the script."""
+        return translate(_("directory_map_cluster",
+                           default="${count} entries here: zoom in",
+                           mapping={"count": "{count}"}), context=self.request)
+
     @property
     def leaflet(self):
         return f"{api.portal.get().absolute_url()}/{LEAFLET}"
@@ -100,6 +107,8 @@ class DirectoryView(MapResources, BrowserView):
             "categories": ", ".join(leaf(c) for c in brain.business_categories or ()),
             "open": is_open_brain(brain, now),
         } for brain in page]
+        self.json_ld = exports.script_json(exports.json_ld_summary(
+            self.items, self.context.absolute_url(), self.heading()))
         self.open_label = translate(_("directory_open_now", default="Open now"),
                                     context=self.request)
         self.moderator = api.user.has_permission(MODERATE, obj=self.context)

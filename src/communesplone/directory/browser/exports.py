@@ -1,5 +1,5 @@
 """Downloads: ``@@export-csv``, ``@@export-vcard``, ``@@export-geojson`` of an entry or a
-whole directory, and ``@@export-jsonld`` of an entry.
+whole directory, and ``@@export-jsonld`` (schema.org) of both.
 
 A directory's export holds its published entries only, whoever asks (it is the
 open data); an entry's export needs the right to view that entry.
@@ -81,6 +81,12 @@ class BusinessExport(ExportView):
 class DirectoryExport(ExportView):
     def records(self):
         return [exports.record(brain.getObject()) for brain in published_brains(self.context)]
+
+    def body(self):
+        if self.kind == "jsonld":
+            return json.dumps(exports.json_ld_list(self.records(), self.context.absolute_url(),
+                                                   self.context.Title()), ensure_ascii=False)
+        return super().body()
 
     def geojson(self):
         """From the catalog's metadata only (the map's source stays fast); the listing's

@@ -1,5 +1,6 @@
 """Staff pages of the catalog: the dashboard, the accounting export, the bank statement import."""
 
+from communesplone.core.spreadsheets import csv_text
 from communesplone.eguichet.browser.staff import is_staff
 from communesplone.eguichet.listing import FILTER_TITLES
 from communesplone.eguichet.listing import FILTERS
@@ -20,8 +21,6 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
-import csv
-import io
 
 EXPORT_COLUMNS = ("reference", "created", "document", "quantity", "delivery_method", "total",
                   "payment_status", "review_state")
@@ -90,20 +89,17 @@ class ExportView(StaffView):
                               created={"query": (DateTime(start.isoformat()),
                                                  DateTime((end + timedelta(days=1)).isoformat())),
                                        "range": "min:max"})
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(EXPORT_COLUMNS)
+        rows = []
         for brain in brains:
             line = summary(brain)
-            line["document"] = line["document"]
             line["total"] = f"{line['total'] or 0:.2f}"
-            writer.writerow([line[column] if column != "created" else line["created"][:10]
-                             for column in EXPORT_COLUMNS])
+            rows.append([line[column] if column != "created" else line["created"][:10]
+                         for column in EXPORT_COLUMNS])
         response = self.request.response
         response.setHeader("Content-Type", "text/csv; charset=utf-8")
         response.setHeader("Content-Disposition",
                            f'attachment; filename="orders-{start}-{end}.csv"')
-        return buffer.getvalue()
+        return csv_text(EXPORT_COLUMNS, rows, delimiter=";")
 
 
 class ImportStatementView(StaffView):

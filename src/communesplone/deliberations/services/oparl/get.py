@@ -1,12 +1,18 @@
-"""GET @oparl[/<kind>[/<id>]]: the OParl 1.1 API (see ``communesplone.deliberations.oparl``)."""
+"""GET @oparl[/<kind>[/<id>]]: the OParl 1.1 API (see ``communesplone.deliberations.oparl``).
 
-from communesplone.deliberations.oparl import NotFound
-from communesplone.deliberations.oparl import OParl
+Two doors to the same answer: this REST service (``Accept: application/json``)
+and :class:`OParlView`, the view of the same name that answers a plain GET (a
+browser, ``curl``, an OParl client that sends no ``Accept``): OParl 1.1 wants
+JSON at every URL whatever the request's ``Accept`` header.
+"""
+
+from communesplone.deliberations.oparl import answer
 from plone.restapi.services import Service
+from Products.Five import BrowserView
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
-LISTS = ("bodies", "organizations", "persons", "meetings", "papers")
+import json
 
 
 @implementer(IPublishTraverse)
@@ -20,21 +26,27 @@ class OParlGet(Service):
         return self
 
     def reply(self):
-        oparl = OParl(self.context, f"{self.context.absolute_url()}/@oparl")
-        try:
-            if not self.params:
-                return oparl.system()
-            if len(self.params) == 1 and self.params[0] in LISTS:
-                try:
-                    page = int(self.request.form.get("page", 1))
-                except ValueError:
-                    page = 1
-                return oparl.listing(self.params[0], page)
-            if len(self.params) == 1 and self.params[0] == "body":
-                return oparl.body()
-            if len(self.params) == 2:
-                return oparl.get(*self.params)
-        except NotFound:
-            pass
-        self.request.response.setStatus(404)
-        return {"error": {"type": "NotFound", "message": "Not found"}}
+        status, data = answer(self.context, f"{self.context.absolute_url()}/@oparl",
+                              self.params, self.request.form)
+        self.request.response.setStatus(status)
+        return data
+
+
+@implementer(IPublishTraverse)
+class OParlView(BrowserView):
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
+    def __call__(self):
+        status, data = answer(self.context, f"{self.context.absolute_url()}/@oparl",
+                              self.params, self.request.form)
+        response = self.request.response
+        response.setStatus(status)
+        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        response.setHeader("Access-Control-Allow-Origin", "*")
+        return json.dumps(data, ensure_ascii=False)

@@ -16,7 +16,21 @@
     maxZoom: 19,
     attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
   }).addTo(map);
-  var cluster = typeof L.markerClusterGroup === "function" ? L.markerClusterGroup() : L.layerGroup();
+  var clusterLabel = element.getAttribute("data-cluster") || "{count}";
+  function clusterIcon(group) {
+    // a cluster is a button: named by a hidden text, its bare count hidden from AT
+    var count = group.getChildCount();
+    var size = count < 10 ? "small" : (count < 100 ? "medium" : "large");
+    var label = clusterLabel.replace("{count}", String(count));
+    return new L.DivIcon({
+      html: '<div><span aria-hidden="true">' + count + '</span><span class="visually-hidden">' +
+        label.replace(/[<&"]/g, "") + "</span></div>",
+      className: "marker-cluster marker-cluster-" + size,
+      iconSize: new L.Point(40, 40)
+    });
+  }
+  var cluster = typeof L.markerClusterGroup === "function" ?
+    L.markerClusterGroup({ iconCreateFunction: clusterIcon }) : L.layerGroup();
   map.addLayer(cluster);
   var note = element.parentNode.querySelector(".directory-map-note");
   var latest = 0;
