@@ -386,6 +386,15 @@ def sites_addon(instance, action, site_id, addon):
         print(f"{site_id}: {addon} was already {done}; nothing changed.")
 
 
+def sites_caching(instance, site_ids, every, proxies):
+    """Turn HTTP caching on for existing sites, their purges sent to ``proxies``."""
+    with site_operations(instance) as sites:
+        for site_id in (sites.ids() if every else site_ids):
+            sites.run({"action": "caching", "site": site_id, "proxies": list(proxies)})
+            where = ", ".join(proxies) or "no proxy (browsers revalidate)"
+            print(f"{site_id}: HTTP caching on, purges to {where}.")
+
+
 def sites_export(instance, site_id, folder):
     folder = Path(folder).resolve()
     with site_operations(instance) as sites:
@@ -552,12 +561,14 @@ def restore(instance, date=None, dump=None):
 # -- several processes ----------------------------------------------------
 
 
-def start_cluster(instance, count, first_port, host, site_id, preset_name):
+def start_cluster(instance, count, first_port, host, site_id, preset_name, cache_port=None):
     """Serve ``count`` processes on consecutive ports, one RelStorage database.
 
     The admin and the site are prepared once here, then each worker is a
     ``communesplone serve-worker`` process; SIGINT/SIGTERM stop them all
     (each closes its database), and if one dies the others are stopped.
+    With ``cache_port`` (and Debian's varnish installed), Varnish serves on
+    that port in front of the workers and the site purges it on change.
     """
     if not instance.relstorage:
         raise CommandError("several processes need a shared storage: set STORAGE=relstorage "
@@ -571,6 +582,8 @@ def start_cluster(instance, count, first_port, host, site_id, preset_name):
         ensure_admin(app)
         if ensure_site(app, site_id, preset_name):
             print(f"Created the site {site_id!r} from the preset {preset_name!r}.", flush=True)
+        if cache_port:
+            configure_cache(app, site_id, f"http://127.0.0.1:{cache_port}")
         transaction.commit()
     workers = []
     for index in range(count):
@@ -580,10 +593,19 @@ def start_cluster(instance, count, first_port, host, site_id, preset_name):
         workers.append(subprocess.Popen(command, env=os.environ.copy()))
     print(f"Serving {count} process(es) on {host}:{first_port}-{first_port + count - 1}, "
           f"/{site_id} (Ctrl-C stops).", flush=True)
+    proxy = None
+    if cache_port:
+        from communesplone.hosting.proxy import start_varnish
+
+        proxy = start_varnish([(host, first_port + index) for index in range(count)],
+                              cache_port, instance.var / "varnish", host=host)
+        print(f"Varnish caches them on http://{host}:{cache_port}/{site_id}", flush=True)
     stopping = []
 
     def stop(_signum, _frame):
         stopping.append(True)
+        if proxy is not None and proxy.poll() is None:
+            proxy.terminate()
         for worker in workers:
             if worker.poll() is None:
                 worker.send_signal(signal.SIGTERM)
@@ -601,6 +623,23 @@ def start_cluster(instance, count, first_port, host, site_id, preset_name):
         worker.wait()
     print("All processes stopped.", flush=True)
     return status
+
+
+def configure_cache(app, site_id, proxy_url):
+    """Turn HTTP caching on for ``site_id`` and send its purges to ``proxy_url``."""
+    from communesplone.policy.caching import configure_proxies
+
+    configure_proxies(app[site_id], [proxy_url])
+
+
+def default_cache_port():
+    """``CACHE_PORT``, else Varnish's usual 6081 when varnishd is installed, else none."""
+    from communesplone.hosting.proxy import varnishd
+
+    configured = os.environ.get("CACHE_PORT")
+    if configured is not None:
+        return int(configured) or None
+    return 6081 if varnishd() else None
 
 
 def parser():
@@ -621,6 +660,9 @@ def parser():
     cluster.add_argument("--preset", default=os.environ.get("PRESET", "demo"))
     cluster.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     cluster.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    cluster.add_argument("--cache-port", type=int, default=None,
+                         help="Varnish in front on this port (default: CACHE_PORT, else 6081 "
+                              "when varnish is installed; 0: no cache)")
     worker = commands.add_parser("serve-worker", help=argparse.SUPPRESS)
     worker.add_argument("--port", type=int, required=True)
     worker.add_argument("--host", default="127.0.0.1")
@@ -643,6 +685,12 @@ def parser():
     addon.add_argument("action", choices=("install", "uninstall"))
     addon.add_argument("site_id", metavar="ID")
     addon.add_argument("addon", metavar="ADDON", help="e.g. communesplone.booking")
+    caching = site_commands.add_parser(
+        "caching", help="turn HTTP caching on (plone.app.caching), purges sent to a proxy")
+    caching.add_argument("site_ids", nargs="*", metavar="ID")
+    caching.add_argument("--all", action="store_true", dest="every")
+    caching.add_argument("--proxy", action="append", default=[], dest="proxies",
+                         metavar="URL", help="e.g. http://127.0.0.1:6081 (repeatable)")
     export = site_commands.add_parser("export", help="export a site (plone.exportimport)")
     export.add_argument("site_id", metavar="ID")
     export.add_argument("--to", required=True, dest="folder")
@@ -687,6 +735,10 @@ def run_sites(instance, args):
         return sites_upgrade(instance, args.site_ids, args.every)
     elif args.sites_command == "addon":
         sites_addon(instance, args.action, args.site_id, args.addon)
+    elif args.sites_command == "caching":
+        if args.every == bool(args.site_ids):
+            raise CommandError("give site ids or --all (not both)")
+        sites_caching(instance, args.site_ids, args.every, args.proxies)
     elif args.sites_command == "export":
         sites_export(instance, args.site_id, args.folder)
     else:
@@ -734,8 +786,10 @@ def main(argv=None):
             return 0
         if args.command == "start-cluster":
             check_preset(args.preset)
+            cache_port = (args.cache_port if args.cache_port is not None
+                          else default_cache_port())
             return start_cluster(instance, args.count, args.port, args.host, args.site,
-                                 args.preset)
+                                 args.preset, cache_port=cache_port or None)
         if args.command == "serve-worker":
             name = f"worker-{args.port}"
             instance.write(port=args.port, host=args.host, name=name)

@@ -63,6 +63,11 @@ def operate(app, data):
         site = sites.get_site(app, site_id)
         changed = sites.change_addon(site, data.get("addon"), install=action == "install")
         return {"site": site_id, "changed": changed}
+    if action == "caching":
+        from communesplone.policy.caching import configure_proxies
+
+        configure_proxies(sites.get_site(app, site_id), data.get("proxies") or ())
+        return {"site": site_id, "proxies": list(data.get("proxies") or ())}
     if action == "export":
         paths = sites.export_site(sites.get_site(app, site_id), data["folder"])
         return {"site": site_id, "files": len(paths)}

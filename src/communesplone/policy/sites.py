@@ -136,6 +136,10 @@ def apply_preset(site, preset):
         installed = installer.is_product_installed(addon) or installer.install_product(addon)
         if not installed:
             raise SiteError(f"Add-on {addon!r} of preset {preset.name!r} could not be installed.")
+    if preset.caching:
+        site.portal_setup.runAllImportStepsFromProfile(
+            "profile-communesplone.policy:caching", purge_old=False
+        )
     if preset.demo:
         site.portal_setup.runAllImportStepsFromProfile(
             "profile-communesplone.policy:demo", purge_old=False
