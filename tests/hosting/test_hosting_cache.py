@@ -122,3 +122,102 @@ def test_zope_marks_personal_answers_private_whatever_the_proxy(cached):
                               allow_redirects=False)
         control = answer.headers.get("Cache-Control", "")
         assert "private" in control and "s-maxage" not in control, (why, control)
+
+
+# -- each add-on's public listing shows a change at once through the cache ----------
+
+def _helpers(folder):
+    import sys
+    from pathlib import Path
+
+    path = str(Path(__file__).resolve().parents[1] / folder)
+    if path not in sys.path:
+        sys.path.insert(0, path)
+
+
+def _prime(url):
+    requests.get(url)
+    assert requests.get(url).headers["X-Cache"] == "HIT", url
+
+
+def _shows_at_once(url, text, present=True):
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # plone.cachepurging purges in a thread
+        if (text in requests.get(url).text) == present:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _as_admin(method, url, **kwargs):
+    return requests.request(method, url, auth=("admin", "secret"),
+                            headers={"Accept": "application/json"}, **kwargs)
+
+
+def test_a_published_business_shows_in_the_directory_at_once(cached):
+    _helpers("directory")
+    from directoryhelpers import make_business
+    from directoryhelpers import make_directory
+
+    directory = make_directory(cached.portal)
+    make_business(directory, "boulangerie-dupont")
+    make_business(directory, "librairie-papyrus", state="pending")
+    transaction.commit()
+    listing = f"{cached.url}/entreprises"
+    _prime(listing)
+    assert "Librairie Papyrus" not in requests.get(listing).text
+    published = _as_admin("POST", f"{cached.zope}/{cached.site}/entreprises/librairie-papyrus"
+                          "/@workflow/publish")
+    assert published.status_code == 200, published.text
+    assert _shows_at_once(listing, "Librairie Papyrus")
+
+
+def test_a_new_document_type_shows_in_the_e_guichet_at_once(cached):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(container=cached.portal, type="DocumentCatalog", id="e-guichet",
+                           title="E-guichet")
+    transaction.commit()
+    listing = f"{cached.url}/e-guichet"
+    _prime(listing)
+    made = _as_admin("POST", f"{cached.zope}/{cached.site}/e-guichet", json={
+        "@type": "DocumentType", "id": "permis-de-chasse", "title": "Permis de chasse",
+        "theme": "Population", "who_may_order": "self", "required_assurance": "none",
+        "order_fields": [], "delivery_methods": ["email"], "price": 5.0, "fee_post": 0.0,
+        "max_quantity": 1, "processing_days": 3,
+        "processing_group": "communesplone-population"})
+    assert made.status_code == 201, made.text
+    assert _shows_at_once(listing, "Permis de chasse")
+
+
+def test_published_minutes_show_on_the_meeting_page_at_once(cached):
+    _helpers("deliberations")
+    import deliberationhelpers as council
+    from communesplone.deliberations.votes import record_vote
+
+    council.make_users()
+    assembly = council.make_council(cached.portal)
+    meeting = council.make_meeting(assembly, days=10)
+    item = council.make_item(assembly, "Rénovation de la place communale",
+                             category="public-works")
+    council.present(item, meeting)
+    council.attend(meeting)
+    council.transition(meeting, "freeze")
+    council.transition(meeting, "open_session")
+    for brain in api.content.find(portal_type="MeetingItem", delib_meeting=meeting.UID(),
+                                  unrestricted=True):
+        on_agenda = brain._unrestrictedGetObject()
+        with api.env.adopt_user(username="clerk"):
+            record_vote(on_agenda, meeting, "summary", counts={"yes": 6})
+        council.transition(on_agenda, "accept")
+    for name in ("decide", "close"):
+        council.transition(meeting, name)
+    transaction.commit()
+    page = f"{cached.url}/conseil/{meeting.getId()}"
+    _prime(page)
+    draft = "@@meeting-document?name=minutes"  # made on the fly until published
+    assert draft in requests.get(page).text
+    published = requests.post(f"{cached.zope}/{cached.site}/conseil/{meeting.getId()}"
+                              "/@workflow/publish", auth=("clerk", council.PASSWORD),
+                              headers={"Accept": "application/json"})
+    assert published.status_code == 200, published.text
+    assert _shows_at_once(page, draft, present=False), "the meeting page was not purged"
