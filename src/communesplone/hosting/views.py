@@ -63,6 +63,12 @@ def operate(app, data):
         site = sites.get_site(app, site_id)
         changed = sites.change_addon(site, data.get("addon"), install=action == "install")
         return {"site": site_id, "changed": changed}
+    if action == "create":
+        site = sites.create_site(
+            app, site_id, title=data.get("title"), preset_name=data.get("preset") or "commune",
+            language=data.get("language"), commune=data.get("commune"),
+            addons=data.get("addons"))
+        return {"site": site.getId(), "url": site.absolute_url()}
     if action == "caching":
         from communesplone.policy.caching import configure_proxies
 
