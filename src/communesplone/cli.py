@@ -808,18 +808,43 @@ def run_sites(instance, args):
 def run_jobs(instance, ids, only):
     """The clock-driven jobs (reminders, yearly mails, retention) of the sites, for cron.
 
-    Exit status 1 when a job failed on a site; every other job still ran.
+    One transaction per site: a site whose jobs fail is reported and the
+    others still run. A lock file in the instance's folder keeps two runs from
+    overlapping (a cron entry that fires while the previous run still works on
+    281 sites): the second says so and exits 75 (EX_TEMPFAIL). Exit status 1
+    when a job failed on a site.
     """
-    failed = 0
-    with site_operations(instance) as operations:
-        for site_id in ids or operations.ids():
-            result = operations.run({"action": "jobs", "site": site_id, "only": only or None})
-            for job in result["jobs"]:
-                if "error" in job:
+    import fcntl
+
+    instance.var.mkdir(parents=True, exist_ok=True)
+    with open(instance.var / "jobs.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("communesplone: another 'jobs run' is still working on this instance; "
+                  "nothing done", file=sys.stderr)
+            return 75
+        failed = 0
+        started = time.monotonic()
+        with site_operations(instance) as operations:
+            targets = ids or operations.ids()
+            for site_id in targets:
+                try:
+                    result = operations.run({"action": "jobs", "site": site_id,
+                                             "only": only or None})
+                except CommandError as error:
                     failed += 1
-                    print(f"{site_id}: {job['job']}: failed: {job['error']}", file=sys.stderr)
-                else:
-                    print(f"{site_id}: {job['job']}: {job['done']}")
+                    print(f"{site_id}: failed: {error}", file=sys.stderr)
+                    continue
+                for job in result["jobs"]:
+                    if "error" in job:
+                        failed += 1
+                        print(f"{site_id}: {job['job']}: failed: {job['error']}",
+                              file=sys.stderr)
+                    else:
+                        print(f"{site_id}: {job['job']}: {job['done']}")
+        print(f"jobs: {len(targets)} site(s) in {time.monotonic() - started:.1f} s, "
+              f"{failed} failure(s)", file=sys.stderr)
     return 1 if failed else 0
 
 
