@@ -439,6 +439,24 @@ def sites_create_many(instance, path, preset_name):
     return 1 if failures else 0
 
 
+def sites_suspend(instance, site_id, action):
+    with site_operations(instance) as sites:
+        sites.run({"action": action, "site": site_id})
+    if action == "suspend":
+        print(f"{site_id}: suspended; visitors get the maintenance page (503), "
+              "Managers keep working on it.")
+    else:
+        print(f"{site_id}: open again.")
+
+
+def sites_remove(instance, site_id, folder):
+    """Export the site, then delete it (one transaction: no export, no removal)."""
+    folder = Path(folder).resolve()
+    with site_operations(instance) as sites:
+        result = sites.run({"action": "remove", "site": site_id, "folder": str(folder)})
+    print(f"{site_id}: exported to {folder} ({result['files']} path(s)), then removed.")
+
+
 def sites_caching(instance, site_ids, every, proxies):
     """Turn HTTP caching on for existing sites, their purges sent to ``proxies``."""
     with site_operations(instance) as sites:
@@ -742,6 +760,15 @@ def parser():
         "create-many", help="create the communes of a CSV file (id,name,nis_code,languages,addons)")
     many.add_argument("csv_file", metavar="FILE")
     many.add_argument("--preset", default="commune")
+    suspend = site_commands.add_parser(
+        "suspend", help="show a maintenance page (503) to everyone but Managers")
+    suspend.add_argument("site_id", metavar="ID")
+    resume = site_commands.add_parser("resume", help="open a suspended site again")
+    resume.add_argument("site_id", metavar="ID")
+    remove = site_commands.add_parser(
+        "remove", help="export a site, then delete it (the export is required)")
+    remove.add_argument("site_id", metavar="ID")
+    remove.add_argument("--export-to", required=True, dest="folder")
     caching = site_commands.add_parser(
         "caching", help="turn HTTP caching on (plone.app.caching), purges sent to a proxy")
     caching.add_argument("site_ids", nargs="*", metavar="ID")
@@ -794,6 +821,10 @@ def run_sites(instance, args):
         sites_addon(instance, args.action, args.site_id, args.addon)
     elif args.sites_command == "create-many":
         return sites_create_many(instance, args.csv_file, args.preset)
+    elif args.sites_command in ("suspend", "resume"):
+        sites_suspend(instance, args.site_id, args.sites_command)
+    elif args.sites_command == "remove":
+        sites_remove(instance, args.site_id, args.folder)
     elif args.sites_command == "caching":
         if args.every == bool(args.site_ids):
             raise CommandError("give site ids or --all (not both)")

@@ -69,6 +69,20 @@ def operate(app, data):
             language=data.get("language"), commune=data.get("commune"),
             addons=data.get("addons"))
         return {"site": site.getId(), "url": site.absolute_url()}
+    if action in ("suspend", "resume"):
+        from communesplone.hosting import suspension
+
+        site = sites.get_site(app, site_id)
+        if action == "suspend":
+            suspension.suspend(site)
+        else:
+            suspension.resume(site)
+        return {"site": site_id, "suspended": suspension.is_suspended(site)}
+    if action == "remove":
+        site = sites.get_site(app, site_id)
+        paths = sites.export_site(site, data["folder"])
+        app.manage_delObjects([site_id])
+        return {"site": site_id, "files": len(paths), "removed": True}
     if action == "caching":
         from communesplone.policy.caching import configure_proxies
 
