@@ -143,14 +143,19 @@ def load(urls):
 def serve(env, var):
     port = free_port(pair=True)
     cache_port = free_port() if varnishd() else 0
-    process = subprocess.Popen(
-        [COMMAND, "start-cluster", "-n", "2", "--port", str(port), "--site", "commune-000",
-         "--preset", PRESET, "--cache-port", str(cache_port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    output = var / "cluster.out"  # a file, not a pipe: nobody reads it while it runs
+    with open(output, "w") as stream:
+        process = subprocess.Popen(
+            [COMMAND, "start-cluster", "-n", "2", "--port", str(port), "--site", "commune-000",
+             "--preset", PRESET, "--cache-port", str(cache_port)],
+            env=env, stdout=stream, stderr=subprocess.STDOUT)
     ids = [f"commune-{index:03d}" for index in range(SITES)]
     try:
         for index in (0, 1):
-            wait_for(f"http://127.0.0.1:{port + index}/@@ok", process)
+            try:
+                wait_for(f"http://127.0.0.1:{port + index}/@@ok", process)
+            except RuntimeError as error:
+                raise RuntimeError(f"{error}: {output.read_text()[-3000:]}") from error
         direct = [f"http://127.0.0.1:{port + index % 2}/{site_id}"
                   for index, site_id in enumerate(ids * 2)]
         for url in direct:  # every site served by both processes

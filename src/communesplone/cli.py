@@ -74,7 +74,18 @@ def ensure_admin(app):
     name, password = admin_credentials()
     users = app.acl_users
     if users.getUser(name) is None:
-        users._doAddUser(name, password, ["Manager"], [])
+        from plone.base.interfaces import IPloneSiteRoot
+        from zope.component.hooks import setSite
+
+        # Once a site exists, the root's user folder is Plone's PAS, whose
+        # role manager (patched by imio.helpers) wants a site to invalidate a
+        # cache: give it one (the sites were made before the first start).
+        sites = [site for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
+        setSite(sites[0] if sites else None)
+        try:
+            users._doAddUser(name, password, ["Manager"], [])
+        finally:
+            setSite(None)
     elif os.environ.get("ADMIN_PASSWORD"):
         # The root user folder is a PAS whose ZODB user manager holds passwords.
         manager = getattr(users.aq_base, "users", None)
