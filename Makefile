@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 export PORT ?= 8080
 
 .PHONY: help install start test test-fast lint format i18n constraints clean bench screenshots
-.PHONY: start-cluster backup restore migrate bench-cluster
+.PHONY: start-cluster backup restore migrate bench-cluster bench-hosting
 
 help:
 	@echo "make start   install, create the demo commune site, serve it on http://localhost:$(PORT)"
@@ -90,3 +90,8 @@ migrate: install
 # `sites upgrade --all` for 50 sites; loopback only, bounded in time.
 bench-cluster: install
 	$(BIN)/python -m benchmarks.cluster
+
+# N communes on one cluster (BENCH_HOSTING_SITES=281 for all of them): creation,
+# upgrade-all, memory, throughput behind and through the cache (docs/hosting.md).
+bench-hosting: install
+	$(BIN)/python -m benchmarks.hosting

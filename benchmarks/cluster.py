@@ -166,7 +166,8 @@ def throughput(env):
     port = free_port(pair=True)
     process = subprocess.Popen(
         [COMMAND, "start-cluster", "-n", "2", "--port", str(port), "--site", "ville",
-         "--preset", "commune"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         "--preset", "commune", "--cache-port", "0"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     urls = [f"http://127.0.0.1:{port + index}/ville" for index in (0, 1)]
     try:
         for url in urls:

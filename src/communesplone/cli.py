@@ -74,7 +74,18 @@ def ensure_admin(app):
     name, password = admin_credentials()
     users = app.acl_users
     if users.getUser(name) is None:
-        users._doAddUser(name, password, ["Manager"], [])
+        from plone.base.interfaces import IPloneSiteRoot
+        from zope.component.hooks import setSite
+
+        # Once a site exists, the root's user folder is Plone's PAS, whose
+        # role manager (patched by imio.helpers) wants a site to invalidate a
+        # cache: give it one (the sites were made before the first start).
+        sites = [site for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
+        setSite(sites[0] if sites else None)
+        try:
+            users._doAddUser(name, password, ["Manager"], [])
+        finally:
+            setSite(None)
     elif os.environ.get("ADMIN_PASSWORD"):
         # The root user folder is a PAS whose ZODB user manager holds passwords.
         manager = getattr(users.aq_base, "users", None)
@@ -288,9 +299,16 @@ class LocalSites:
                 f"{type(error).__name__}: {error}"
             ) from error
         finally:
+            from plone.dexterity.schema import FTI_CACHE_KEY
             from zope.component.hooks import setSite
+            from zope.globalrequest import getRequest
 
             setSite(None)
+            # plone.dexterity caches the types' FTIs on the request: a request
+            # that outlives a site would hand the next site the previous one's.
+            request = getRequest()
+            if request is not None and hasattr(request, FTI_CACHE_KEY):
+                delattr(request, FTI_CACHE_KEY)
 
 
 class RemoteSites:
@@ -384,6 +402,79 @@ def sites_addon(instance, action, site_id, addon):
         print(f"{site_id}: {addon} {done}.")
     else:
         print(f"{site_id}: {addon} was already {done}; nothing changed.")
+
+
+def sites_create_many(instance, path, preset_name):
+    """Create the communes of a CSV file, one transaction each, with progress.
+
+    A site that exists already is skipped, so running the command again after a
+    failure (or an interruption) creates only what is missing. Exit status 1
+    when a site failed; the others are created all the same.
+    """
+    from communesplone.policy.presets import PresetError
+    from communesplone.policy.sites import SiteError
+    from communesplone.policy.sites import read_communes
+
+    try:
+        rows = read_communes(path)
+        check_preset(preset_name)
+    except (SiteError, PresetError, OSError) as error:
+        raise CommandError(str(error)) from error
+    failures, created, skipped = [], 0, 0
+    with site_operations(instance) as sites:
+        existing = set(sites.ids())
+        progress = Progress(len(rows))
+        for row in rows:
+            if row["id"] in existing:
+                skipped += 1
+                progress.step(row["id"], "exists, skipped")
+                continue
+            started = time.monotonic()
+            try:
+                sites.run({"action": "create", "site": row["id"], "title": row["name"],
+                           "preset": preset_name, "language": row["languages"][0],
+                           "commune": {"nis_code": row["nis_code"],
+                                       "languages": row["languages"]},
+                           "addons": row["addons"]})
+            except CommandError as error:
+                failures.append(str(error))
+                progress.step(row["id"], "FAILED")
+                continue
+            created += 1
+            progress.step(row["id"], f"created in {time.monotonic() - started:.1f} s")
+    elapsed = time.monotonic() - progress.started
+    print(f"{created} site(s) created, {skipped} already there, {len(failures)} failed "
+          f"in {elapsed:.0f} s" + (f" ({elapsed / created:.1f} s a site)." if created else "."))
+    for failure in failures:
+        print(f"  {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def sites_suspend(instance, site_id, action):
+    with site_operations(instance) as sites:
+        sites.run({"action": action, "site": site_id})
+    if action == "suspend":
+        print(f"{site_id}: suspended; visitors get the maintenance page (503), "
+              "Managers keep working on it.")
+    else:
+        print(f"{site_id}: open again.")
+
+
+def sites_remove(instance, site_id, folder):
+    """Export the site, then delete it (one transaction: no export, no removal)."""
+    folder = Path(folder).resolve()
+    with site_operations(instance) as sites:
+        result = sites.run({"action": "remove", "site": site_id, "folder": str(folder)})
+    print(f"{site_id}: exported to {folder} ({result['files']} path(s)), then removed.")
+
+
+def sites_caching(instance, site_ids, every, proxies):
+    """Turn HTTP caching on for existing sites, their purges sent to ``proxies``."""
+    with site_operations(instance) as sites:
+        for site_id in (sites.ids() if every else site_ids):
+            sites.run({"action": "caching", "site": site_id, "proxies": list(proxies)})
+            where = ", ".join(proxies) or "no proxy (browsers revalidate)"
+            print(f"{site_id}: HTTP caching on, purges to {where}.")
 
 
 def sites_export(instance, site_id, folder):
@@ -552,12 +643,14 @@ def restore(instance, date=None, dump=None):
 # -- several processes ----------------------------------------------------
 
 
-def start_cluster(instance, count, first_port, host, site_id, preset_name):
+def start_cluster(instance, count, first_port, host, site_id, preset_name, cache_port=None):
     """Serve ``count`` processes on consecutive ports, one RelStorage database.
 
     The admin and the site are prepared once here, then each worker is a
     ``communesplone serve-worker`` process; SIGINT/SIGTERM stop them all
     (each closes its database), and if one dies the others are stopped.
+    With ``cache_port`` (and Debian's varnish installed), Varnish serves on
+    that port in front of the workers and the site purges it on change.
     """
     if not instance.relstorage:
         raise CommandError("several processes need a shared storage: set STORAGE=relstorage "
@@ -571,6 +664,8 @@ def start_cluster(instance, count, first_port, host, site_id, preset_name):
         ensure_admin(app)
         if ensure_site(app, site_id, preset_name):
             print(f"Created the site {site_id!r} from the preset {preset_name!r}.", flush=True)
+        if cache_port:
+            configure_cache(app, site_id, f"http://127.0.0.1:{cache_port}")
         transaction.commit()
     workers = []
     for index in range(count):
@@ -580,10 +675,19 @@ def start_cluster(instance, count, first_port, host, site_id, preset_name):
         workers.append(subprocess.Popen(command, env=os.environ.copy()))
     print(f"Serving {count} process(es) on {host}:{first_port}-{first_port + count - 1}, "
           f"/{site_id} (Ctrl-C stops).", flush=True)
+    proxy = None
+    if cache_port:
+        from communesplone.hosting.proxy import start_varnish
+
+        proxy = start_varnish([(host, first_port + index) for index in range(count)],
+                              cache_port, instance.var / "varnish", host=host)
+        print(f"Varnish caches them on http://{host}:{cache_port}/{site_id}", flush=True)
     stopping = []
 
     def stop(_signum, _frame):
         stopping.append(True)
+        if proxy is not None and proxy.poll() is None:
+            proxy.terminate()
         for worker in workers:
             if worker.poll() is None:
                 worker.send_signal(signal.SIGTERM)
@@ -601,6 +705,23 @@ def start_cluster(instance, count, first_port, host, site_id, preset_name):
         worker.wait()
     print("All processes stopped.", flush=True)
     return status
+
+
+def configure_cache(app, site_id, proxy_url):
+    """Turn HTTP caching on for ``site_id`` and send its purges to ``proxy_url``."""
+    from communesplone.policy.caching import configure_proxies
+
+    configure_proxies(app[site_id], [proxy_url])
+
+
+def default_cache_port():
+    """``CACHE_PORT``, else Varnish's usual 6081 when varnishd is installed, else none."""
+    from communesplone.hosting.proxy import varnishd
+
+    configured = os.environ.get("CACHE_PORT")
+    if configured is not None:
+        return int(configured) or None
+    return 6081 if varnishd() else None
 
 
 def parser():
@@ -621,6 +742,9 @@ def parser():
     cluster.add_argument("--preset", default=os.environ.get("PRESET", "demo"))
     cluster.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     cluster.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    cluster.add_argument("--cache-port", type=int, default=None,
+                         help="Varnish in front on this port (default: CACHE_PORT, else 6081 "
+                              "when varnish is installed; 0: no cache)")
     worker = commands.add_parser("serve-worker", help=argparse.SUPPRESS)
     worker.add_argument("--port", type=int, required=True)
     worker.add_argument("--host", default="127.0.0.1")
@@ -643,6 +767,25 @@ def parser():
     addon.add_argument("action", choices=("install", "uninstall"))
     addon.add_argument("site_id", metavar="ID")
     addon.add_argument("addon", metavar="ADDON", help="e.g. communesplone.booking")
+    many = site_commands.add_parser(
+        "create-many", help="create the communes of a CSV file (id,name,nis_code,languages,addons)")
+    many.add_argument("csv_file", metavar="FILE")
+    many.add_argument("--preset", default="commune")
+    suspend = site_commands.add_parser(
+        "suspend", help="show a maintenance page (503) to everyone but Managers")
+    suspend.add_argument("site_id", metavar="ID")
+    resume = site_commands.add_parser("resume", help="open a suspended site again")
+    resume.add_argument("site_id", metavar="ID")
+    remove = site_commands.add_parser(
+        "remove", help="export a site, then delete it (the export is required)")
+    remove.add_argument("site_id", metavar="ID")
+    remove.add_argument("--export-to", required=True, dest="folder")
+    caching = site_commands.add_parser(
+        "caching", help="turn HTTP caching on (plone.app.caching), purges sent to a proxy")
+    caching.add_argument("site_ids", nargs="*", metavar="ID")
+    caching.add_argument("--all", action="store_true", dest="every")
+    caching.add_argument("--proxy", action="append", default=[], dest="proxies",
+                         metavar="URL", help="e.g. http://127.0.0.1:6081 (repeatable)")
     export = site_commands.add_parser("export", help="export a site (plone.exportimport)")
     export.add_argument("site_id", metavar="ID")
     export.add_argument("--to", required=True, dest="folder")
@@ -687,6 +830,16 @@ def run_sites(instance, args):
         return sites_upgrade(instance, args.site_ids, args.every)
     elif args.sites_command == "addon":
         sites_addon(instance, args.action, args.site_id, args.addon)
+    elif args.sites_command == "create-many":
+        return sites_create_many(instance, args.csv_file, args.preset)
+    elif args.sites_command in ("suspend", "resume"):
+        sites_suspend(instance, args.site_id, args.sites_command)
+    elif args.sites_command == "remove":
+        sites_remove(instance, args.site_id, args.folder)
+    elif args.sites_command == "caching":
+        if args.every == bool(args.site_ids):
+            raise CommandError("give site ids or --all (not both)")
+        sites_caching(instance, args.site_ids, args.every, args.proxies)
     elif args.sites_command == "export":
         sites_export(instance, args.site_id, args.folder)
     else:
@@ -697,18 +850,43 @@ def run_sites(instance, args):
 def run_jobs(instance, ids, only):
     """The clock-driven jobs (reminders, yearly mails, retention) of the sites, for cron.
 
-    Exit status 1 when a job failed on a site; every other job still ran.
+    One transaction per site: a site whose jobs fail is reported and the
+    others still run. A lock file in the instance's folder keeps two runs from
+    overlapping (a cron entry that fires while the previous run still works on
+    281 sites): the second says so and exits 75 (EX_TEMPFAIL). Exit status 1
+    when a job failed on a site.
     """
-    failed = 0
-    with site_operations(instance) as operations:
-        for site_id in ids or operations.ids():
-            result = operations.run({"action": "jobs", "site": site_id, "only": only or None})
-            for job in result["jobs"]:
-                if "error" in job:
+    import fcntl
+
+    instance.var.mkdir(parents=True, exist_ok=True)
+    with open(instance.var / "jobs.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("communesplone: another 'jobs run' is still working on this instance; "
+                  "nothing done", file=sys.stderr)
+            return 75
+        failed = 0
+        started = time.monotonic()
+        with site_operations(instance) as operations:
+            targets = ids or operations.ids()
+            for site_id in targets:
+                try:
+                    result = operations.run({"action": "jobs", "site": site_id,
+                                             "only": only or None})
+                except CommandError as error:
                     failed += 1
-                    print(f"{site_id}: {job['job']}: failed: {job['error']}", file=sys.stderr)
-                else:
-                    print(f"{site_id}: {job['job']}: {job['done']}")
+                    print(f"{site_id}: failed: {error}", file=sys.stderr)
+                    continue
+                for job in result["jobs"]:
+                    if "error" in job:
+                        failed += 1
+                        print(f"{site_id}: {job['job']}: failed: {job['error']}",
+                              file=sys.stderr)
+                    else:
+                        print(f"{site_id}: {job['job']}: {job['done']}")
+        print(f"jobs: {len(targets)} site(s) in {time.monotonic() - started:.1f} s, "
+              f"{failed} failure(s)", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -734,8 +912,10 @@ def main(argv=None):
             return 0
         if args.command == "start-cluster":
             check_preset(args.preset)
+            cache_port = (args.cache_port if args.cache_port is not None
+                          else default_cache_port())
             return start_cluster(instance, args.count, args.port, args.host, args.site,
-                                 args.preset)
+                                 args.preset, cache_port=cache_port or None)
         if args.command == "serve-worker":
             name = f"worker-{args.port}"
             instance.write(port=args.port, host=args.host, name=name)

@@ -7,6 +7,7 @@ and the retry sees the winner and answers 409). Both processes write one
 structured access-log line per request, naming the site.
 """
 
+from communesplone.hosting.proxy import varnishd
 from concurrent.futures import ThreadPoolExecutor
 from hostinghelpers import COMMAND
 from hostinghelpers import wait_for
@@ -21,6 +22,7 @@ import signal
 import socket
 import subprocess
 import threading
+import time
 
 import pytest
 import requests
@@ -66,13 +68,14 @@ def cluster(postgresql, tmp_path_factory):
     var = tmp_path_factory.mktemp("cluster")
     dsn = postgresql.create_database("hosting_cluster")
     port = two_free_ports()
+    cache_port = free_port() if varnishd() else 0
     env = dict(os.environ, COMMUNESPLONE_VAR=str(var), STORAGE="relstorage",
                COMMUNESPLONE_DSN=dsn, ADMIN_PASSWORD=ADMIN[1])
     output_file = var / "cluster.out"  # not a pipe: nobody reads it while it runs
     with open(output_file, "w") as stream:
         process = subprocess.Popen(
             [COMMAND, "start-cluster", "-n", "2", "--port", str(port), "--site", "ville",
-             "--preset", "commune"],
+             "--preset", "commune", "--cache-port", str(cache_port)],
             env=env, stdout=stream, stderr=subprocess.STDOUT, text=True,
         )
     urls = [f"http://127.0.0.1:{port + index}/ville" for index in (0, 1)]
@@ -93,7 +96,8 @@ def cluster(postgresql, tmp_path_factory):
             "needs_approval": True, "audience": "members", "capacity": 50,
             "closed_on_holidays": False})
         assert resource.status_code == 201, resource.text
-        yield {"urls": urls, "var": var, "process": process}
+        yield {"urls": urls, "var": var, "process": process,
+               "proxy": f"http://127.0.0.1:{cache_port}/ville" if cache_port else None}
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -214,3 +218,32 @@ def test_nginx_spreads_requests_over_both_processes(cluster, tmp_path):
     for worker_port in ports:
         log = (cluster["var"] / "log" / f"access-worker-{worker_port}.log").read_text()
         assert "path=/VirtualHostBase/http/www.ville.test" in log
+
+
+def test_varnish_in_front_of_both_processes_shares_only_what_is_public(cluster):
+    """``start-cluster`` starts Varnish when installed; a change on one process purges."""
+    proxy = cluster["proxy"]
+    if proxy is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but no varnishd: .ci/run must install varnish")
+        pytest.skip("Varnish is not installed (apt-get install varnish)")
+    hits = [requests.get(f"{proxy}/salles/salle").headers.get("X-Cache") for _ in range(3)]
+    assert hits[0] in ("MISS", "HIT") and hits[1:] == ["HIT", "HIT"], hits
+    renamed = rest("PATCH", f"{cluster['urls'][1]}/salles/salle", ADMIN,
+                   json={"title": "Salle du conseil communal"})
+    assert renamed.status_code == 204, renamed.text
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if "Salle du conseil communal" in requests.get(f"{proxy}/salles/salle").text:
+            break
+        time.sleep(0.2)
+    assert "Salle du conseil communal" in requests.get(f"{proxy}/salles/salle").text
+    # alice's booking, fetched by alice through the cache, reaches nobody else
+    made = rest("POST", f"{cluster['urls'][0]}/salles/salle", ("alice", PASSWORD),
+                json=booking(next_monday(19), 60, "through-the-cache"))
+    assert made.status_code == 201, made.text
+    mine = requests.get(f"{proxy}/salles/salle/through-the-cache", auth=("alice", PASSWORD))
+    assert mine.status_code == 200 and "Alice Martin" in mine.text
+    for auth in (("bob", PASSWORD), None):
+        seen = requests.get(f"{proxy}/salles/salle/through-the-cache", auth=auth)
+        assert "Alice Martin" not in seen.text, auth

@@ -115,6 +115,22 @@ def test_operate_names_a_missing_site(integration):
         operate(integration["app"], {"action": "explode", "site": "plone"})
 
 
+def test_caching_turned_on_for_an_existing_site(integration):
+    """``communesplone sites caching ID --proxy URL``: an existing site gets the cache."""
+    registry = integration["portal"].portal_registry
+    assert not registry.get("plone.caching.interfaces.ICacheSettings.enabled", False)
+    result = operate(integration["app"], {"action": "caching", "site": "plone",
+                                          "proxies": ["http://127.0.0.1:6081"]})
+    assert result == {"site": "plone", "proxies": ["http://127.0.0.1:6081"]}
+    assert registry["plone.caching.interfaces.ICacheSettings.enabled"] is True
+    purging = "plone.cachepurging.interfaces.ICachePurgingSettings"
+    assert registry[f"{purging}.cachingProxies"] == ("http://127.0.0.1:6081",)
+    assert registry[f"{purging}.enabled"] is True
+    operate(integration["app"], {"action": "caching", "site": "plone", "proxies": []})
+    assert registry[f"{purging}.enabled"] is False
+    assert registry["plone.caching.interfaces.ICacheSettings.enabled"] is True
+
+
 def test_export_then_import_into_a_new_site(integration, tmp_path):
     app, portal = integration["app"], integration["portal"]
     setSite(portal)

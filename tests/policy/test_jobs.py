@@ -34,3 +34,54 @@ def test_a_failing_job_is_reported_and_the_others_run(functional, monkeypatch):
     assert calls == [portal.getId()]
     assert run_jobs(portal, only=["working"]) == [
         {"addon": "communesplone.booking", "job": "working", "done": 3}]
+
+
+class _FakeOperations:
+    """Three sites; the second one's jobs cannot run (a broken site)."""
+
+    def ids(self):
+        return ["ath", "broken", "ciney"]
+
+    def run(self, payload):
+        from communesplone.cli import CommandError
+
+        if payload["site"] == "broken":
+            raise CommandError("site 'broken': jobs failed: POSKeyError")
+        return {"jobs": [{"job": "booking-reminders", "done": 1}]}
+
+
+def _fake_instance(tmp_path, monkeypatch):
+    from contextlib import contextmanager
+    from types import SimpleNamespace
+
+    import communesplone.cli as cli
+
+    @contextmanager
+    def operations(_instance):
+        yield _FakeOperations()
+
+    monkeypatch.setattr(cli, "site_operations", operations)
+    return SimpleNamespace(var=tmp_path)
+
+
+def test_a_failing_site_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
+    from communesplone.cli import run_jobs as run_command
+
+    assert run_command(_fake_instance(tmp_path, monkeypatch), [], None) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["ath: booking-reminders: 1", "ciney: booking-reminders: 1"]
+    assert "broken: failed: site 'broken': jobs failed: POSKeyError" in err
+    assert "jobs: 3 site(s) in" in err and "1 failure(s)" in err
+
+
+def test_two_runs_never_overlap(tmp_path, monkeypatch, capsys):
+    import fcntl
+
+    from communesplone.cli import run_jobs as run_command
+
+    instance = _fake_instance(tmp_path, monkeypatch)
+    with open(tmp_path / "jobs.lock", "w") as held:  # a run still working
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert run_command(instance, [], None) == 75
+        assert "another 'jobs run' is still working" in capsys.readouterr().err
+    assert run_command(instance, ["ath"], None) == 0  # once it is over

@@ -30,6 +30,26 @@ def test_presets_name_every_addon():
     } - {"communesplone.policy"}
     assert set(load_preset("commune").addons) == addons
     assert set(load_preset("demo").addons) == addons
+    assert set(load_preset("hosted").addons) == addons
+
+
+def test_the_hosted_preset_turns_http_caching_on(integration):
+    """A shared host's communes: plone.app.caching set up, every add-on's types purged."""
+    from communesplone.policy.sites import apply_preset
+    from plone import api
+
+    portal = integration["portal"]
+    assert load_preset("hosted").caching and not load_preset("commune").caching
+    assert not api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled",
+                                              default=False)
+    apply_preset(portal, load_preset("hosted"))
+    assert api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled")
+    purged = api.portal.get_registry_record(
+        "plone.app.caching.interfaces.IPloneCacheSettings.purgedContentTypes")
+    types = set(api.portal.get_tool("portal_types").objectIds())
+    citizen_data = {"Booking", "DocumentOrder", "DashboardCollection"}
+    assert types - citizen_data - {"Collection", "TempFolder"} <= set(purged)
+    assert not citizen_data & set(purged)
 
 
 def test_unknown_preset_names_the_choices():

@@ -63,6 +63,31 @@ def operate(app, data):
         site = sites.get_site(app, site_id)
         changed = sites.change_addon(site, data.get("addon"), install=action == "install")
         return {"site": site_id, "changed": changed}
+    if action == "create":
+        site = sites.create_site(
+            app, site_id, title=data.get("title"), preset_name=data.get("preset") or "commune",
+            language=data.get("language"), commune=data.get("commune"),
+            addons=data.get("addons"))
+        return {"site": site.getId(), "url": site.absolute_url()}
+    if action in ("suspend", "resume"):
+        from communesplone.hosting import suspension
+
+        site = sites.get_site(app, site_id)
+        if action == "suspend":
+            suspension.suspend(site)
+        else:
+            suspension.resume(site)
+        return {"site": site_id, "suspended": suspension.is_suspended(site)}
+    if action == "remove":
+        site = sites.get_site(app, site_id)
+        paths = sites.export_site(site, data["folder"])
+        app.manage_delObjects([site_id])
+        return {"site": site_id, "files": len(paths), "removed": True}
+    if action == "caching":
+        from communesplone.policy.caching import configure_proxies
+
+        configure_proxies(sites.get_site(app, site_id), data.get("proxies") or ())
+        return {"site": site_id, "proxies": list(data.get("proxies") or ())}
     if action == "export":
         paths = sites.export_site(sites.get_site(app, site_id), data["folder"])
         return {"site": site_id, "files": len(paths)}

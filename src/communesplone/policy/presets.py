@@ -31,6 +31,8 @@ class Preset:
     timezone: str = "Europe/Brussels"
     addons: tuple = ()
     demo: bool = False
+    #: HTTP caching for a proxy in front (policy/caching.py, docs/hosting.md)
+    caching: bool = False
     commune: dict = field(default_factory=dict)
 
 
@@ -77,5 +79,6 @@ def load_preset(name):
         timezone=data.get("timezone", "Europe/Brussels"),
         addons=addons,
         demo=bool(data.get("demo", False)),
+        caching=bool(data.get("caching", False)),
         commune=dict(data.get("commune", {})),
     )

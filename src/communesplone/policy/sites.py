@@ -14,6 +14,7 @@ from plone.base.interfaces import IPloneSiteRoot
 from plone.base.utils import get_installer
 from plone.registry.interfaces import IRegistry
 from Products.CMFPlone.factory import addPloneSite
+from pathlib import Path
 from zope.component import getUtility
 from zope.component.hooks import setSite
 
@@ -98,12 +99,15 @@ def check_new_site(app, site_id, preset_name, language):
     return preset
 
 
-def create_site(app, site_id, title=None, preset_name="commune", language=None):
+def create_site(app, site_id, title=None, preset_name="commune", language=None,
+                commune=None, addons=None):
     """Create the Plone site ``site_id`` from a preset and return it.
 
     The preset's name is recorded in the site's registry before
     ``communesplone.policy:default`` runs: that profile installs the add-ons
-    the preset names (and its demo content).
+    the preset names (and its demo content). ``commune`` overrides values of
+    the Commune control panel (``nis_code``, ``languages``...); ``addons``,
+    when given, is the site's own list: the preset's others are removed.
     """
     preset = check_new_site(app, site_id, preset_name, language)
     language = language or preset.language
@@ -123,10 +127,63 @@ def create_site(app, site_id, title=None, preset_name="commune", language=None):
     registry["communesplone.core.site_preset"] = preset.name
     settings = {"commune_name": title, "languages": [language]}
     settings.update(preset.commune)
+    settings.update(commune or {})
     for key, value in settings.items():
         registry[f"communesplone.core.{key}"] = value
     get_installer(site, site.REQUEST).install_product("communesplone.policy")
+    if addons is not None:
+        wanted = {"communesplone.core", *addons}
+        for addon in (*addons, *reversed(preset.addons)):
+            change_addon(site, addon, install=addon in wanted)
     return site
+
+
+#: The columns of ``communesplone sites create-many``'s CSV file.
+COMMUNE_COLUMNS = ("id", "name", "nis_code", "languages", "addons")
+
+
+def read_communes(path):
+    """The rows of a CSV file of communes, checked; :class:`SiteError` names the line.
+
+    Columns: ``id``, ``name``, ``nis_code`` (5 digits), ``languages`` (``fr``,
+    or ``fr nl``: the first is the site's), ``addons`` (optional, space
+    separated, e.g. ``communesplone.booking communesplone.eguichet``; empty:
+    the preset's). UTF-8, comma or semicolon separated (a spreadsheet's
+    choice), a header line.
+    """
+    import csv
+
+    text = Path(path).read_text(encoding="utf-8-sig")
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;")
+    reader = csv.DictReader(text.splitlines(), dialect=dialect)
+    missing = [name for name in COMMUNE_COLUMNS[:4] if name not in (reader.fieldnames or ())]
+    if missing:
+        raise SiteError(f"{path}: missing column(s) {', '.join(missing)} "
+                        f"(expected: {', '.join(COMMUNE_COLUMNS)}).")
+    rows, seen = [], set()
+    for line, row in enumerate(reader, start=2):
+        site_id = (row.get("id") or "").strip()
+        languages = (row.get("languages") or "").replace(",", " ").replace("|", " ").split()
+        nis = (row.get("nis_code") or "").strip()
+        problem = None
+        if not _SITE_ID.match(site_id):
+            problem = f"invalid id {site_id!r}"
+        elif site_id in seen:
+            problem = f"id {site_id!r} given twice"
+        elif not (row.get("name") or "").strip():
+            problem = "no name"
+        elif not re.fullmatch(r"\d{5}", nis):
+            problem = f"NIS code {nis!r} is not 5 digits"
+        elif not languages or set(languages) - set(SITE_LANGUAGES):
+            problem = (f"languages {row.get('languages')!r} "
+                       f"(choose among {', '.join(SITE_LANGUAGES)})")
+        if problem:
+            raise SiteError(f"{path}, line {line}: {problem}.")
+        seen.add(site_id)
+        addons = (row.get("addons") or "").split() or None
+        rows.append({"id": site_id, "name": row["name"].strip(), "nis_code": nis,
+                     "languages": languages, "addons": addons})
+    return rows
 
 
 def apply_preset(site, preset):
@@ -136,6 +193,10 @@ def apply_preset(site, preset):
         installed = installer.is_product_installed(addon) or installer.install_product(addon)
         if not installed:
             raise SiteError(f"Add-on {addon!r} of preset {preset.name!r} could not be installed.")
+    if preset.caching:
+        site.portal_setup.runAllImportStepsFromProfile(
+            "profile-communesplone.policy:caching", purge_old=False
+        )
     if preset.demo:
         site.portal_setup.runAllImportStepsFromProfile(
             "profile-communesplone.policy:demo", purge_old=False
