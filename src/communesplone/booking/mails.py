@@ -9,7 +9,7 @@ from communesplone.core.languages import language_of
 from communesplone.core.languages import translated_title
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.dates import amount_text
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from communesplone.core.notifications import send_mail
 from communesplone.core.payment import transfer_instructions
 from plone import api

@@ -5,7 +5,7 @@ in the page's head.
 On a commune site most logged-in people are citizens, and who made a page is the
 administration's business; a citizen's name or user id must never be read there by
 another (see ``communesplone.core.containers``). Staff are those who see the editing
-toolbar.
+toolbar. A logged-in citizen sees the byline as an anonymous visitor does.
 """
 
 from plone import api
@@ -18,6 +18,11 @@ def _staff(context):
 
 
 class StaffBylineViewlet(DocumentBylineViewlet):
+    def show(self):
+        """A citizen reads a page as an anonymous visitor does: without the "last
+        modified 02-12-2026" line (a date in figures, of the administration's work)."""
+        return super().show() and (self.anonymous or _staff(self.context))
+
     def show_about(self):
         return super().show_about() and _staff(self.context)
 
