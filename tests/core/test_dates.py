@@ -3,7 +3,7 @@
 from communesplone.core import dates
 from datetime import date
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 
 import pytest
 
@@ -45,7 +45,7 @@ def test_a_day_alone_has_no_hour():
 
 def test_a_stored_utc_moment_is_read_in_the_communes_timezone():
     """17:00 UTC is 18 h in Brussels in winter (no site here: Europe/Brussels)."""
-    utc = datetime(2026, 12, 15, 17, 0, tzinfo=timezone.utc)
+    utc = datetime(2026, 12, 15, 17, 0, tzinfo=UTC)
     assert dates.when_text(utc, "fr", today=TODAY) == "mardi 15 décembre, 18 h"
 
 

@@ -11,7 +11,6 @@ from communesplone.core.identity import contrast_ratio
 from communesplone.core.identity import contrast_with_white
 from communesplone.policy import frontpage
 from communesplone.policy import structure
-from datetime import datetime
 from DateTime import DateTime
 from plone import api
 from plone.app.testing import logout
@@ -154,11 +153,11 @@ def test_tile_hidden_when_its_addon_is_not_installed(integration):
 
 def test_events_are_dated_in_words():
     class Brain:  # a catalog brain of an event: its start, as Plone stores it
-        start = DateTime(TIMEZONE.localize(datetime(2026, 12, 15, 18, 30)))
+        start = DateTime("2026/12/15 17:30:00 UTC")  # 18 h 30 in Brussels
 
     words = frontpage.event_when(Brain, "nl")
     assert words.startswith("dinsdag 15 december") and words.endswith("18.30 uur")
-    Brain.start = DateTime(TIMEZONE.localize(datetime(2026, 12, 15, 0, 0)))
+    Brain.start = DateTime("2026/12/14 23:00:00 UTC")  # midnight in Brussels
     assert frontpage.event_when(Brain, "fr").startswith("mardi 15 décembre")
     assert "," not in frontpage.event_when(Brain, "fr")  # a whole day: no hour
 
