@@ -9,8 +9,13 @@ toolbar. A logged-in citizen sees the byline as an anonymous visitor does.
 """
 
 from plone import api
+from plone.app.contenttypes.browser import folder
+from plone.app.contenttypes.browser.folder import FolderView
 from plone.app.layout.links.viewlets import AuthorViewlet
 from plone.app.layout.viewlets.content import DocumentBylineViewlet
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+import os
 
 
 def _staff(context):
@@ -30,3 +35,18 @@ class StaffBylineViewlet(DocumentBylineViewlet):
 class StaffAuthorLinkViewlet(AuthorViewlet):
     def show(self):
         return super().show() and _staff(self.context)
+
+
+class StaffAboutListingView(FolderView):
+    """Plone's ``listing_view`` (its own template) where each entry's "— last modified
+    02-12-2026 08:09" line is for staff only, as the byline above."""
+
+    index = ViewPageTemplateFile("templates/listing.pt",
+                                 _prefix=os.path.dirname(folder.__file__))
+
+    def __call__(self):
+        return self.index()
+
+    @property
+    def show_about(self):
+        return super().show_about and (self.isAnon or _staff(self.context))
