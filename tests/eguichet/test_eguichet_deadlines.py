@@ -31,6 +31,7 @@ FRIDAY = datetime(2026, 11, 20, 10, 30, tzinfo=BRUSSELS)
     (date(2027, 11, 10), 1, date(2027, 11, 12)),  # 11 November, Armistice (a Thursday)
 ])
 def test_working_days(ordered, days, due):
+    from communesplone.core.dates import day_text
     from communesplone.eguichet.deadlines import due_day
 
     assert due_day(ordered, days) == due
@@ -112,6 +113,7 @@ def test_lists_give_the_due_day_of_the_commune(site):
 
 
 def test_document_type_page_announces_working_days(site):
+    from communesplone.core.dates import day_text
     from communesplone.eguichet.deadlines import due_day
 
     site.residence.processing_days = 4
@@ -119,7 +121,7 @@ def test_document_type_page_announces_working_days(site):
     facts = [fact["value"] for fact in view.facts()]
     assert "4" in facts
     expected = due_day(datetime.now(BRUSSELS).date(), 4)
-    assert expected.strftime("%d/%m/%Y") in facts
+    assert day_text(expected) in facts  # "jeudi 3 décembre": in words, never 03/12/2026
     assert expected.weekday() < 5
 
 
