@@ -16,10 +16,10 @@ from plone import api
 from zope.i18n import translate
 
 
-def format_period(start, end):
-    if start.date() == end.date():
-        return f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}"
-    return f"{start:%d/%m/%Y %H:%M}–{end:%d/%m/%Y %H:%M}"
+def format_period(start, end, language=None):
+    """ "mardi 15 décembre 2026, 18 h – 20 h" (core's dates, with the year: a mail
+    and a history line are read later)."""
+    return period_text(start, end, language, year=True)
 
 
 def periods_text(booking):
