@@ -4,7 +4,8 @@
 defect even when every element a test looks for is there: a horizontal
 scrollbar on a phone, visible text that is a raw UID, a msgid, JSON, a
 ``\\uXXXX`` escape, an ISO timestamp or a Python traceback, an English
-workflow word on a French, Dutch or German page, Plone's editing toolbar
+workflow word on a French, Dutch or German page, a French word of the demo's
+texts on a Dutch page, Plone's editing toolbar
 shown to a citizen, and any axe-core WCAG 2.1 AA violation on the whole page.
 
 Use: ``from pagechecks import assert_fit_for_people`` in a browser test
@@ -32,6 +33,8 @@ _MSGID = re.compile(
 _JSON = re.compile(r'[{\[]\s*"[^"\n]{1,80}"\s*:|"\s*:\s*[{\["]')
 _ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")
 _ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+#: "03/12/2026", "02-12-2026": a citizen reads dates in words (core's dates)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
 _TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\b\w+(?:Error|Exception): ")
 
 
@@ -71,6 +74,18 @@ RAW_IDS = sorted((workflow_ids() | {"unpaid", "paid", "section_public", "section
                  - {"publish", "session"}, key=len, reverse=True)
 
 
+#: French words of the demo's own texts that a Dutch page must never show (one of
+#: them on a Dutch page means a text without its Dutch version). Names a commune
+#: writes once (its name, streets, businesses, the wording of its decisions) are
+#: not among them.
+FRENCH_WORDS = ("Actualités", "Rechercher", "Réserver", "Commander", "Annoncée",
+                "Lundi", "Mercredi", "Jeudi", "Vendredi", "décembre", "janvier",
+                "délibération", "Légalisation", "Certificat", "État civil",
+                "Conseil communal", "Collège communal", "Procès-verbal", "Salle communale",
+                "Salle de réunion", "Hall omnisports", "Camionnette", "Vos démarches",
+                "sur rendez-vous", "Administration générale")
+
+
 def visible_text(page):
     """The text a person reads: ``innerText`` of the body (hidden elements,
     scripts and styles are left out by the browser)."""
@@ -93,6 +108,10 @@ def text_defects(text, language):
         # a URL, a path or a file name holding the id is not what is meant
         if re.search(r"(?<![\w/.@#=-])" + re.escape(raw) + r"(?![\w/-]|\.\w)", text):
             found.append(("raw-id", raw))
+    if language == "nl":
+        for word in FRENCH_WORDS:
+            if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+                found.append(("french", word))
     if language != "en":
         for word in ENGLISH_WORDS:
             if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
@@ -124,6 +143,9 @@ def assert_fit_for_people(page, language, label="", citizen=True, axe=True):
                         f"{page.viewport_size['width']}")
     problems.extend(f"{kind}: {excerpt!r}" for kind, excerpt in
                     text_defects(visible_text(page), language))
+    if citizen:
+        problems.extend(f"numeric-date: {match.group(0)!r}"
+                        for match in _NUMERIC_DATE.finditer(visible_text(page)))
     if citizen and toolbar_shown(page):
         problems.append("Plone's toolbar is shown to a citizen")
     if axe:

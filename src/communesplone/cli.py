@@ -660,13 +660,27 @@ def start_cluster(instance, count, first_port, host, site_id, preset_name, cache
     instance.write(port=first_port, host=host)
     import transaction
 
+    from communesplone.policy.mailbox import start_for_sites
+
     with zope_app(instance) as app:
         ensure_admin(app)
         if ensure_site(app, site_id, preset_name):
             print(f"Created the site {site_id!r} from the preset {preset_name!r}.", flush=True)
+        # The demo sites' mails go to their demo mailbox, as with `start`: one SMTP
+        # sink here, in the parent, that every worker sends to (same machine, same var/).
+        sinks = start_for_sites(app, instance.var)
         if cache_port:
             configure_cache(app, site_id, f"http://127.0.0.1:{cache_port}")
         transaction.commit()
+    try:
+        return _run_workers(instance, count, first_port, host, site_id, cache_port)
+    finally:
+        for sink in sinks:
+            sink.stop()
+
+
+def _run_workers(instance, count, first_port, host, site_id, cache_port=None):
+    """Start the ``serve-worker`` processes and wait for them (see start_cluster)."""
     workers = []
     for index in range(count):
         port = first_port + index

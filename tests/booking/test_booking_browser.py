@@ -3,7 +3,7 @@
 from bookinghelpers import PASSWORD
 from bookinghelpers import book
 from bookinghelpers import next_monday
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from datetime import timedelta
 from icalendar import Calendar
 from browser import page_fixture  # noqa: F401 - the ``page`` fixture

@@ -14,7 +14,7 @@ from bookinghelpers import next_monday
 from browser import CHROMIUM
 from browser import CHROMIUM_ARGS
 from communesplone.booking.dates import amount_text
-from communesplone.booking.dates import day_text
+from communesplone.core.dates import day_text
 from datetime import timedelta
 from pagechecks import DESKTOP
 from pagechecks import PHONE

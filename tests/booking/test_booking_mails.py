@@ -4,8 +4,8 @@ from bookinghelpers import book
 from bookinghelpers import make_resource
 from bookinghelpers import next_monday
 from communesplone.booking.dates import amount_text
-from communesplone.booking.dates import day_text
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import day_text
+from communesplone.core.dates import period_text
 from datetime import timedelta
 from plone import api
 

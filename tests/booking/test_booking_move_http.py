@@ -11,7 +11,7 @@ from bookinghelpers import next_monday
 from bookinghelpers import rest
 from browser import page_fixture  # noqa: F401 - the ``page`` fixture
 from communesplone.booking.mails import access_url
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from communesplone.booking.mails import format_period
 from datetime import timedelta
 from plone import api

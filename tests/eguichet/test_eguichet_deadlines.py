@@ -61,7 +61,7 @@ def test_order_made_on_friday_is_due_on_tuesday(site, on_friday):
     view = api.content.get_view("view", made, made.REQUEST)
     with api.env.adopt_user("alice"):
         facts = {fact["value"] for fact in view.facts()}
-    assert "24/11/2026" in facts
+    assert "Tuesday 24 November" in facts  # in words (the test site is English)
 
 
 def test_late_counts_working_days(site, on_friday):
@@ -112,6 +112,7 @@ def test_lists_give_the_due_day_of_the_commune(site):
 
 
 def test_document_type_page_announces_working_days(site):
+    from communesplone.core.dates import day_text
     from communesplone.eguichet.deadlines import due_day
 
     site.residence.processing_days = 4
@@ -119,7 +120,7 @@ def test_document_type_page_announces_working_days(site):
     facts = [fact["value"] for fact in view.facts()]
     assert "4" in facts
     expected = due_day(datetime.now(BRUSSELS).date(), 4)
-    assert expected.strftime("%d/%m/%Y") in facts
+    assert day_text(expected) in facts  # "jeudi 3 décembre": in words, never 03/12/2026
     assert expected.weekday() < 5
 
 
@@ -132,6 +133,6 @@ def test_confirmation_mail_and_rest_give_the_date(live, mail, monkeypatch):
     assert answer.json()["due_date"].startswith("2026-11-24T09:30")  # 10:30 in Brussels
     [received] = [message for _sender, recipients, message in mail.inbox.messages
                   if recipients == ["alice@example.org"]]
-    assert "24/11/2026" in received.get_body(("plain",)).get_content()
+    assert "Tuesday 24 November 2026" in received.get_body(("plain",)).get_content()
     page = rest("GET", answer.json()["@id"], "alice", headers={"Accept": "text/html"})
-    assert "24/11/2026" in page.text
+    assert "Tuesday 24 November" in page.text

@@ -107,6 +107,8 @@ def cluster(postgresql, tmp_path_factory):
             process.wait()
     output = output_file.read_text()
     assert "All processes stopped." in output, output[-3000:]
+    # a commune created without the demo preset never gets the demo mailbox
+    assert "demo mailbox" not in output, output[-3000:]
 
 
 def test_a_booking_through_one_process_is_seen_by_the_other(cluster):

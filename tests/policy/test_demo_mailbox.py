@@ -191,3 +191,38 @@ def test_the_mailbox_pages_are_fit_for_people(demo, page, viewport):
     assert "qr.png" in page.inner_text("#content")
     pagechecks.assert_fit_for_people(page, "fr", "one mail", citizen=False, axe=False)
     assert axe_violations(page, include=["#content"]) == []
+
+
+def test_start_cluster_starts_the_demo_mailbox_and_stops_it(monkeypatch, tmp_path):
+    """``start-cluster`` on a demo preset catches the mails as ``start`` does: one SMTP
+    sink in the parent (the workers send to it), stopped when the workers stop."""
+    import contextlib
+    from communesplone import cli
+    from communesplone.policy import mailbox as mailbox_module
+
+    class Sink:
+        stopped = False
+
+        def stop(self):
+            self.stopped = True
+
+    sink = Sink()
+    started = []
+
+    class Instance:
+        relstorage = True
+        var = tmp_path
+
+        def write(self, **options):
+            return tmp_path / "zope.conf"
+
+    monkeypatch.setattr(cli, "zope_app", lambda instance: contextlib.nullcontext("app"))
+    monkeypatch.setattr(cli, "ensure_admin", lambda app: None)
+    monkeypatch.setattr(cli, "ensure_site", lambda app, site_id, preset: False)
+    monkeypatch.setattr(mailbox_module, "start_for_sites",
+                        lambda app, var: started.append((app, var)) or [sink])
+    monkeypatch.setattr(cli, "_run_workers", lambda *args: 0)
+    monkeypatch.setattr("transaction.commit", lambda: None)
+    assert cli.start_cluster(Instance(), 2, 8200, "127.0.0.1", "demo", "demo") == 0
+    assert started == [("app", tmp_path)]
+    assert sink.stopped

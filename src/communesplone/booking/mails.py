@@ -9,17 +9,17 @@ from communesplone.core.languages import language_of
 from communesplone.core.languages import translated_title
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.dates import amount_text
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from communesplone.core.notifications import send_mail
 from communesplone.core.payment import transfer_instructions
 from plone import api
 from zope.i18n import translate
 
 
-def format_period(start, end):
-    if start.date() == end.date():
-        return f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}"
-    return f"{start:%d/%m/%Y %H:%M}–{end:%d/%m/%Y %H:%M}"
+def format_period(start, end, language=None):
+    """ "mardi 15 décembre 2026, 18 h – 20 h" (core's dates, with the year: a mail
+    and a history line are read later)."""
+    return period_text(start, end, language, year=True)
 
 
 def periods_text(booking):

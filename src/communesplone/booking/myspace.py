@@ -2,7 +2,8 @@
 
 from communesplone.booking import _
 from communesplone.core.interfaces import IMySpaceSection
-from communesplone.core.myspace import date_in_words
+from communesplone.core.languages import translated_title
+from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
 from communesplone.core.myspace import state_title
 from plone import api
@@ -14,13 +15,14 @@ def my_booking_brains(user_id):
     return api.content.find(portal_type="Booking", Creator=user_id, sort_on="start")
 
 
-def resource_titles(paths):
-    """``{path: title}`` of the resources at ``paths``, in one catalog query."""
+def resource_titles(paths, language=None):
+    """``{path: title}`` of the resources at ``paths`` in ``language`` (the request's),
+    in one catalog query."""
     if not paths:
         return {}
     brains = api.content.find(portal_type="Resource",
                               path={"query": sorted(paths), "depth": 0})
-    return {brain.getPath(): brain.Title for brain in brains}
+    return {brain.getPath(): translated_title(brain, language) for brain in brains}
 
 
 @implementer(IMySpaceSection)
@@ -38,12 +40,13 @@ class BookingsSection:
     def items(self, user_id, request):
         language = language_of(request)
         brains = list(my_booking_brains(user_id))
-        titles = resource_titles({brain.getPath().rsplit("/", 1)[0] for brain in brains})
+        titles = resource_titles({brain.getPath().rsplit("/", 1)[0] for brain in brains},
+                                 language)
         return [{
             "title": titles.get(brain.getPath().rsplit("/", 1)[0], brain.Title),
             "url": brain.getURL(),
             "state": state_title("Booking", brain.review_state, request),
-            "when": date_in_words(brain.start, language, with_time=True),
+            "when": when_text(brain.start, language),
         } for brain in brains]
 
     def links(self, portal):

@@ -32,7 +32,7 @@ this module catches ``ConflictError``.
 from Acquisition import aq_base
 from BTrees.LOBTree import LOBTree
 from communesplone.booking import _
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from datetime import datetime
 from datetime import UTC
 from persistent import Persistent

@@ -21,6 +21,8 @@ from BTrees.OOBTree import OOBTree
 from communesplone.booking import _
 from communesplone.booking.rules import localize
 from communesplone.core.assurance import get_assurance
+from communesplone.core.dates import day_text
+from communesplone.core.dates import month_text
 from communesplone.core.assurance import level_at_least
 from datetime import date
 from datetime import timedelta
@@ -151,11 +153,12 @@ def period_bounds(day, unit):
 
 
 def _period_label(first, unit):
+    """The week ("lundi 7 décembre 2026"), month ("décembre 2026") or year of a quota."""
     if unit == "week":
-        return f"{first:%d/%m/%Y}"
+        return day_text(first, year=True)
     if unit == "year":
         return f"{first:%Y}"
-    return f"{first:%m/%Y}"
+    return month_text(first)
 
 
 def check_quota(resource, booking, uid, periods, tz):

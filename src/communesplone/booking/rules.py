@@ -7,7 +7,7 @@ it is acceptable). Times are compared in the resource's timezone (the site's).
 """
 
 from communesplone.booking import _
-from communesplone.booking.dates import time_text
+from communesplone.core.dates import time_text
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -304,7 +304,7 @@ def time_choices(rules):
     """The start and end times a person may pick: within the opening hours, a slot apart.
 
     Two lists of ``(value "HH:MM", label)``; the label is the value written as
-    people write it (:func:`communesplone.booking.dates.time_text`). An end at
+    people write it (:func:`communesplone.core.dates.time_text`). An end at
     midnight is ``00:00`` (the booking form reads an end before the start as
     the next day).
     """

@@ -2,6 +2,9 @@
 
 from communesplone.core import _
 from communesplone.core.interfaces import ICommuneSettings
+from communesplone.core.languages import LANGUAGE_CODES
+from communesplone.core.languages import commune_languages
+from communesplone.core.languages import default_language
 from communesplone.core.interfaces import ICommunesploneCoreLayer
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
@@ -23,6 +26,21 @@ class CommuneSettingsEditForm(RegistryEditForm):
         default="The identity of the commune: name, codes, address, account "
         "and the languages it serves its citizens in.",
     )
+
+    def updateFields(self):
+        """The opening hours "in Dutch", "in German"... only for the languages the
+        commune serves besides its own (REST still reads and writes them all)."""
+        super().updateFields()
+        hidden = unserved_hours_fields()
+        self.fields = self.fields.omit(*hidden)
+        for group in self.groups:
+            group.fields = group.fields.omit(*hidden)
+
+
+def unserved_hours_fields():
+    """The ``opening_hours_<language>`` fields of the languages nobody reads here."""
+    others = [code for code in commune_languages() if code != default_language()]
+    return [f"opening_hours_{code}" for code in LANGUAGE_CODES if code not in others]
 
 
 CommuneSettingsView = layout.wrap_form(CommuneSettingsEditForm, ControlPanelFormWrapper)

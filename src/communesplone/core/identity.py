@@ -4,6 +4,7 @@ Plain functions over the "Commune" settings (registry prefix ``communesplone.cor
 so the header and footer viewlets stay thin and the checks are unit-tested.
 """
 
+from communesplone.core.languages import request_language
 from plone import api
 
 import re
@@ -85,7 +86,18 @@ def has_own_logo():
     return bool(api.portal.get_registry_record("plone.site_logo", default=None))
 
 
-def contact():
+def opening_hours(language=None):
+    """The administration's opening hours in ``language`` (the request's by default):
+    the lines given for that language in the Commune settings, else the main ones."""
+    language = language or request_language()
+    for name in (f"opening_hours_{language}", "opening_hours"):
+        lines = [line.strip() for line in _setting(name) or () if line and line.strip()]
+        if lines:
+            return lines
+    return []
+
+
+def contact(language=None):
     """Address lines, phone, mail and opening hours, as the footer and front page show them."""
     address = [line.strip() for line in (_setting("postal_address") or "").splitlines()]
     phone = (_setting("phone") or "").strip()
@@ -95,7 +107,7 @@ def contact():
         "phone": phone,
         "phone_href": "tel:" + re.sub(r"[^0-9+]", "", phone) if phone else "",
         "email": (_setting("email") or "").strip(),
-        "opening_hours": [line.strip() for line in _setting("opening_hours") or () if line.strip()],
+        "opening_hours": opening_hours(language),
     }
 
 

@@ -99,7 +99,8 @@ class ICommuneSettings(model.Schema):
     model.fieldset(
         "portal",
         label=_("fieldset_commune_portal", default="Site appearance"),
-        fields=["primary_color", "opening_hours", "accessibility_pages", "privacy_pages"],
+        fields=["primary_color", "opening_hours", "opening_hours_fr", "opening_hours_nl",
+                "opening_hours_de", "opening_hours_en", "accessibility_pages", "privacy_pages"],
     )
 
     primary_color = schema.TextLine(
@@ -127,6 +128,30 @@ class ICommuneSettings(model.Schema):
         default=[],
         missing_value=[],
     )
+
+    # The same hours in the commune's other languages (a Dutch reader of a Brussels
+    # commune reads "Maandag tot vrijdag"). Left empty, the lines above are shown.
+    # The form shows only the languages the commune serves besides its own.
+    opening_hours_fr = schema.List(
+        title=_("label_commune_opening_hours_fr", default="Opening hours in French"),
+        description=_("help_commune_opening_hours_language",
+                      default="Left empty, the opening hours above are shown."),
+        value_type=schema.TextLine(), required=False, default=[], missing_value=[])
+    opening_hours_nl = schema.List(
+        title=_("label_commune_opening_hours_nl", default="Opening hours in Dutch"),
+        description=_("help_commune_opening_hours_language",
+                      default="Left empty, the opening hours above are shown."),
+        value_type=schema.TextLine(), required=False, default=[], missing_value=[])
+    opening_hours_de = schema.List(
+        title=_("label_commune_opening_hours_de", default="Opening hours in German"),
+        description=_("help_commune_opening_hours_language",
+                      default="Left empty, the opening hours above are shown."),
+        value_type=schema.TextLine(), required=False, default=[], missing_value=[])
+    opening_hours_en = schema.List(
+        title=_("label_commune_opening_hours_en", default="Opening hours in English"),
+        description=_("help_commune_opening_hours_language",
+                      default="Left empty, the opening hours above are shown."),
+        value_type=schema.TextLine(), required=False, default=[], missing_value=[])
 
     accessibility_pages = schema.List(
         title=_("label_commune_accessibility_pages", default="Accessibility statement"),

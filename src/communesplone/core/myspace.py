@@ -13,16 +13,10 @@ from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.assurance import get_assurance
 from communesplone.core.interfaces import IMySpaceSection
 from communesplone.core.levels import LEVELS
-from datetime import datetime
 from plone import api
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 from zope.component import getUtilitiesFor
 from zope.i18n import translate
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-          "dec")
 
 LEVEL_HELP = {
     "none": _("myspace_level_help_none",
@@ -44,45 +38,6 @@ def language_of(request):
     """The page's language, two letters (``fr`` when nothing says otherwise)."""
     language = request.get("LANGUAGE") if request is not None else None
     return (language or api.portal.get_current_language() or "fr").split("-")[0]
-
-
-def local(value):
-    """``value`` (a ``datetime`` or a Zope ``DateTime``) in the commune's timezone."""
-    if hasattr(value, "asdatetime"):
-        value = value.asdatetime()
-    zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    if value.tzinfo is not None and zone:
-        value = value.astimezone(ZoneInfo(zone))
-    return value
-
-
-def date_in_words(value, language, with_time=False):
-    """``mardi 15 décembre 2026, 18 h`` / ``dinsdag 15 december 2026, 18.00 uur`` /
-    ``Tuesday 15 December 2026, 18:00``: as people write dates, never an ISO string.
-
-    Day and month names come from Plone's ``plonelocales`` catalogue.
-    """
-    if value is None:
-        return ""
-    value = local(value)
-    weekday = translate(f"weekday_{WEEKDAYS[value.weekday()]}", domain="plonelocales",
-                        target_language=language)
-    month = translate(f"month_{MONTHS[value.month - 1]}", domain="plonelocales",
-                      target_language=language)
-    if language in ("fr", "nl"):  # French and Dutch write them in lower case
-        weekday, month = weekday.lower(), month.lower()
-    text = f"{weekday} {value.day} {month} {value.year}"
-    if not with_time or not isinstance(value, datetime):
-        return text
-    if language == "fr":
-        time = f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
-    elif language == "nl":
-        time = f"{value.hour}.{value.minute:02d} uur"
-    elif language == "de":
-        time = f"{value.hour}:{value.minute:02d} Uhr"
-    else:
-        time = f"{value.hour}:{value.minute:02d}"
-    return f"{text}, {time}"
 
 
 def state_title(portal_type, state, request):

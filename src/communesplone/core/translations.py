@@ -14,6 +14,7 @@ brain. :func:`enable_translations` puts the behavior on the add-ons' types
 (:data:`TRANSLATED_TYPES`) whenever a CommunesPlone profile is imported.
 """
 
+from Acquisition import aq_base
 from communesplone.core import _
 from communesplone.core import logger
 from communesplone.core.vocabularies import LANGUAGES
@@ -25,7 +26,9 @@ from zope.interface import provider
 
 #: The add-ons' types whose title and description citizens read, and so get
 #: the behavior: the e-guichet and its document types, the booking folder and
-#: its resources, the directory, the assemblies. Names only: core imports no add-on.
+#: its resources, the directory, the assemblies and their items (an agenda is read
+#: in both languages of a Brussels commune), the dashboards (the directory's search
+#: page is one). Names only: core imports no add-on.
 TRANSLATED_TYPES = (
     "DocumentCatalog",
     "DocumentType",
@@ -33,6 +36,8 @@ TRANSLATED_TYPES = (
     "Resource",
     "BusinessDirectory",
     "Assembly",
+    "Dashboard",
+    "MeetingItem",
 )
 BEHAVIOR = "communesplone.translations"
 CODES = tuple(code for code, _title in LANGUAGES)
@@ -82,6 +87,7 @@ class ITranslatedTexts(model.Schema):
 def texts_of(obj):
     """``{language: {"title": ..., "description": ...}}``: the filled-in texts of ``obj``."""
     texts = {}
+    obj = aq_base(obj)  # never a parent's texts, acquired
     for code in CODES:
         entry = {}
         for kind in ("title", "description"):

@@ -11,6 +11,8 @@ from plone.app.textfield.value import RichTextValue
 import pytz
 
 TZ = pytz.timezone("Europe/Brussels")
+#: Free text, written once: as a Brussels commune signs its rooms, in both languages.
+PLACE = "Salle du conseil / Raadzaal"
 MEMBERS = [
     {"id": "mayor", "name": "Marie Lambert", "function": "bourgmestre", "party": "Avenir"},
     {"id": "alderman1", "name": "Jean Dubois", "function": "echevin", "party": "Avenir"},
@@ -61,7 +63,7 @@ def _published_meeting(council):
 
     # No title: a meeting is called by its assembly and date in every language.
     meeting = api.content.create(container=council, type="Meeting", id="seance-passee",
-                                 date=_when(-30), place="Salle du conseil")
+                                 date=_when(-30), place=PLACE)
     items = [_item(council, "Rénovation de la place communale", "public-works",
                    legal_basis=CDLD + "\nVu la loi du 17 juin 2016 relative aux marchés publics ;",
                    motivation="<p>Considérant que le revêtement de la place est dégradé et "
@@ -123,7 +125,7 @@ def populate(portal, language="fr"):
                                 "communesplone-facilities"])
         _published_meeting(council)
         upcoming = api.content.create(container=council, type="Meeting", id="prochaine-seance",
-                                      date=_when(20), place="Salle du conseil")
+                                      date=_when(20), place=PLACE)
         _present(_item(council, "Règlement de police : stationnement", "general"), upcoming)
         _present(_item(council, "Budget communal 2027", "finances"), upcoming)
         # The next agenda is frozen: citizens read it before the meeting.

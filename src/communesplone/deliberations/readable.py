@@ -8,6 +8,7 @@ returns translatable messages (domain ``communesplone``) or text already in
 the reader's ``language``; the views only lay them out.
 """
 
+from communesplone.core.dates import time_text
 from communesplone.deliberations import _
 from communesplone.deliberations import documents
 from communesplone.deliberations import register
@@ -62,12 +63,8 @@ def reader_language():
 
 
 def clock(value, language):
-    """``20 h`` / ``20 h 30`` in French, ``20.00 uur`` in Dutch, ``20:00`` otherwise."""
-    if language == "fr":
-        return f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
-    if language == "nl":
-        return f"{value.hour}.{value.minute:02d} uur"
-    return f"{value.hour}:{value.minute:02d}"
+    """``20 h`` / ``20 h 30`` in French, ``20 uur`` / ``20.30 uur`` in Dutch (core's dates)."""
+    return time_text(value, language)
 
 
 def _datetime(value):

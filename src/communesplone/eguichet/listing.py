@@ -3,6 +3,7 @@
 from communesplone.eguichet import _
 from DateTime import DateTime
 from communesplone.eguichet.deadlines import local_date
+from communesplone.core.languages import translated_title
 from communesplone.core.workflow_titles import state_title
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
 from plone import api
@@ -18,6 +19,29 @@ FILTER_TITLES = {
     "all": _("eguichet_filter_all", default="All"),
 }
 OPEN_STATES = ("submitted", "in_progress", "ready")
+
+
+def document_titles(language=None):
+    """``{title as written in any language: title in language}`` of the document
+    types, from one catalog query (their ``language_texts`` column)."""
+    titles = {}
+    for brain in api.content.find(portal_type="DocumentType"):
+        shown = translated_title(brain, language)
+        texts_by_language = brain.language_texts
+        if not isinstance(texts_by_language, dict):
+            texts_by_language = {}
+        for texts in texts_by_language.values():
+            if texts.get("title"):
+                titles.setdefault(texts["title"], shown)
+        titles[brain.Title] = shown
+    return titles
+
+
+def document_title_in(title, language=None, titles=None):
+    """The title of a document as an order recorded it (in the language it was
+    ordered in), in ``language``; as recorded when the type is gone or renamed."""
+    titles = document_titles(language) if titles is None else titles
+    return titles.get(title, title)
 
 
 def filter_query(name, user_id=None, now=None):

@@ -6,6 +6,7 @@ here for the applicant's language (not the language of the staff member who
 triggers the transition).
 """
 
+from communesplone.core.dates import day_text
 from communesplone.core.notifications import send_mail
 from communesplone.eguichet import _
 from communesplone.eguichet.deadlines import local_date
@@ -115,7 +116,8 @@ def _due_text(order, language):
     return "\n" + _t(_("eguichet_mail_due",
                        default="Your document is announced for ${due} (the processing time "
                        "counts working days: weekends and public holidays do not count).",
-                       mapping={"due": day.strftime("%d/%m/%Y")}), language) + "\n"
+                       mapping={"due": day_text(day, language, year=True)}),
+                    language) + "\n"
 
 
 def notify_transition(order, transition, comment=""):

@@ -1,10 +1,12 @@
 """The member's orders in their own space ("Mon espace", communesplone.core.myspace)."""
 
 from communesplone.core.interfaces import IMySpaceSection
-from communesplone.core.myspace import date_in_words
+from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
 from communesplone.core.myspace import state_title
 from communesplone.eguichet import _
+from communesplone.eguichet.listing import document_title_in
+from communesplone.eguichet.listing import document_titles
 from communesplone.eguichet.listing import order_brains
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
 from plone import api
@@ -28,17 +30,19 @@ class OrdersSection:
         """From the catalog: the orders the member made (``Creator``) and may see."""
         language = language_of(request)
         found = []
+        titles = document_titles(language)
         for brain in order_brains(Creator=user_id):
             payment = brain.eguichet_payment
             found.append({
-                "title": brain.eguichet_document or brain.Title,
+                "title": document_title_in(brain.eguichet_document, language, titles)
+                or brain.Title,
                 "url": brain.getURL(),
                 "reference": brain.eguichet_reference,
                 "state": state_title("DocumentOrder", brain.review_state, request),
                 "payment": (translate(PAYMENT_STATUSES.getTerm(payment).title, context=request)
                             if payment in PAYMENT_STATUSES and brain.eguichet_amount
                             else ""),
-                "when": date_in_words(brain.created, language),
+                "when": when_text(brain.created, language, with_time=False),
             })
         return found
 

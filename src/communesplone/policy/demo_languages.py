@@ -43,7 +43,10 @@ DEMO_TEXTS = {
                                             "eguichet_demo_nationality_description"),
     "e-guichet/legalisation-de-signature": ("eguichet_demo_legalisation",
                                             "eguichet_demo_legalisation_description"),
+    "e-guichet/copie-deliberation": ("eguichet_demo_deliberation",
+                                     "eguichet_demo_deliberation_description"),
     "entreprises": ("demo_directory_title", "demo_directory_description"),
+    "entreprises/search": ("directory_faceted_title", None),
     "conseil-communal": (
         {"fr": "Conseil communal", "nl": "Gemeenteraad", "de": "Gemeinderat",
          "en": "Municipal council"},
@@ -55,6 +58,39 @@ DEMO_TEXTS = {
         None,
     ),
 }
+
+_MINUTES = {"fr": "Approbation du procès-verbal de la séance précédente",
+            "nl": "Goedkeuring van de notulen van de vorige zitting",
+            "de": "Genehmigung des Protokolls der vorigen Sitzung",
+            "en": "Approval of the minutes of the previous meeting"}
+#: The council's demo items: their titles in each language, as a Brussels
+#: council writes its agenda (the texts of the decisions stay in French).
+DEMO_ITEMS = {
+    "conseil-communal/approbation-du-proces-verbal-de-la-seance-precedente": _MINUTES,
+    "conseil-communal/approbation-du-proces-verbal-de-la-seance-precedente-1": _MINUTES,
+    "conseil-communal/renovation-de-la-place-communale": {
+        "nl": "Renovatie van het gemeenteplein", "de": "Erneuerung des Gemeindeplatzes",
+        "en": "Renovation of the town square"},
+    "conseil-communal/compte-communal-2025": {
+        "nl": "Gemeenterekening 2025", "de": "Gemeinderechnung 2025",
+        "en": "Municipal accounts 2025"},
+    "conseil-communal/nomination-dun-agent": {
+        "nl": "Benoeming van een personeelslid", "de": "Ernennung eines Bediensteten",
+        "en": "Appointment of a staff member"},
+    "conseil-communal/reglement-de-police-stationnement": {
+        "nl": "Politiereglement: parkeren", "de": "Polizeiverordnung: Parken",
+        "en": "Police regulation: parking"},
+    "conseil-communal/budget-communal-2027": {
+        "nl": "Gemeentebegroting 2027", "de": "Gemeindehaushalt 2027",
+        "en": "Municipal budget 2027"},
+    "college-communal/marche-de-fournitures-1": {
+        "nl": "Overheidsopdracht voor leveringen 1", "de": "Lieferauftrag 1",
+        "en": "Supply contract 1"},
+    "college-communal/marche-de-fournitures-2": {
+        "nl": "Overheidsopdracht voor leveringen 2", "de": "Lieferauftrag 2",
+        "en": "Supply contract 2"},
+}
+DEMO_TEXTS.update({path: (titles, None) for path, titles in DEMO_ITEMS.items()})
 
 
 def text_in(source, language):
@@ -68,11 +104,28 @@ def text_in(source, language):
     return translated if translated and translated != source else None
 
 
+#: The site's own description (the front page's lead), from the preset in the
+#: site's language; its other languages here.
+SITE_DESCRIPTION = "demo_site_description"
+
+
+def translate_site(portal, languages):
+    """The front page's lead in the other languages (``description_<language>`` of the
+    site root, read by :func:`communesplone.core.languages.translated_description`)."""
+    changed = False
+    for language in languages:
+        text = text_in(SITE_DESCRIPTION, language)
+        if text and not getattr(portal, f"description_{language}", None):
+            setattr(portal, f"description_{language}", text)
+            changed = True
+    return changed
+
+
 def translate_demo(portal):
     """Fill the translation fields of the demo content in every language the commune
     serves besides the site's; return the paths changed."""
     others = [code for code in commune_languages() if code != default_language()]
-    changed = []
+    changed = [""] if translate_site(portal, others) else []
     for path, (title, description) in DEMO_TEXTS.items():
         obj = portal.unrestrictedTraverse(path, None)
         if obj is None or not hasattr(obj, "title_nl"):

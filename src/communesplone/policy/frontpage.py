@@ -5,13 +5,12 @@ when its add-on is installed and the visitor can see its folder, found by portal
 (a commune may rename or move the folders).
 """
 
-from babel.dates import format_date
+from communesplone.core.dates import local
+from communesplone.core.dates import when_text
 from communesplone.policy import _
 from DateTime import DateTime
 from plone import api
 from plone.base.utils import get_installer
-
-import zoneinfo
 
 #: The services of the front page, in the order a visitor scans them:
 #: (add-on, portal type of its top folder, tile id, title, description).
@@ -81,40 +80,13 @@ def upcoming_events(language, count=EVENTS_COUNT, now=None):
                             **language_filter(language))[:count]
 
 
-def _hour(moment, language):
-    """18 h / 18 h 30 (fr), 18 uur / 18.30 uur (nl), 18 Uhr / 18.30 Uhr (de), 18:30 (en)."""
-    hour, minute = moment.hour, moment.minute
-    if language == "fr":
-        return f"{hour} h" + (f" {minute:02d}" if minute else "")
-    if language in ("nl", "de"):
-        unit = "uur" if language == "nl" else "Uhr"
-        return (f"{hour}.{minute:02d}" if minute else f"{hour}") + f" {unit}"
-    return f"{hour}:{minute:02d}"
-
-
-def format_when(moment, language, whole_day=False):
-    """A date as people write it: "mardi 15 décembre, 18 h", "dinsdag 15 december, 18 uur".
-
-    ``moment`` is a timezone-aware datetime in the commune's timezone.
-    """
-    language = language or "fr"
-    pattern = "EEEE, d MMMM" if language in ("en", "de") else "EEEE d MMMM"
-    if language == "de":
-        pattern = "EEEE, d. MMMM"
-    day = format_date(moment.date(), pattern, locale=language)
-    if whole_day:
-        return day
-    return f"{day}, {_hour(moment, language)}"
-
-
-def to_local(value, timezone):
-    """A catalog ``DateTime`` (or datetime) as a datetime in the commune's timezone."""
-    moment = value.asdatetime() if hasattr(value, "asdatetime") else value
-    return moment.astimezone(zoneinfo.ZoneInfo(timezone))
-
-
-def format_event(brain, language, timezone):
-    """When an event starts, in words; only the day for an event of whole days."""
-    start = to_local(brain.start, timezone)
+def event_when(brain, language):
+    """When an event starts, in words (core's dates); only the day for a whole-day event."""
+    start = local(brain.start)
     whole_day = (start.hour, start.minute) == (0, 0)
-    return format_when(start, language, whole_day=whole_day)
+    return when_text(start, language, with_time=not whole_day)
+
+
+def news_when(brain, language):
+    """The day a news item was published, in words."""
+    return when_text(brain.effective, language, with_time=False)

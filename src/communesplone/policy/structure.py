@@ -93,6 +93,28 @@ def ensure_folders(portal, language):
         folder.reindexObject(idxs=["object_provides"])
 
 
+def translate_folders(languages=None):
+    """The news and events folders' titles in the commune's other languages
+    ("Nieuws", "Activiteiten"), where the folder has the translations behavior and
+    no title in that language yet (a commune's own title is kept)."""
+    default = api.portal.get_default_language() or "fr"
+    languages = languages or api.portal.get_registry_record(
+        "communesplone.core.languages", default=None) or [default]
+    for role, (_marker, _folder_id, _portal_type, title, _layout) in FOLDERS.items():
+        folder = folder_of(role)
+        if folder is None:
+            continue
+        touched = False
+        for language in languages:
+            name = f"title_{language}"
+            if language == default or not hasattr(folder, name) or getattr(folder, name):
+                continue
+            setattr(folder, name, translate(title, target_language=language))
+            touched = True
+        if touched:
+            folder.reindexObject()
+
+
 def arrange_navigation(portal):
     """The services first in the main navigation, then the news and the events."""
     wanted = []
@@ -179,6 +201,7 @@ def apply_structure(portal, languages=None):
         "communesplone.core.languages", default=None) or [language]
     with api.env.adopt_roles(["Manager"]):
         ensure_folders(portal, language)
+        translate_folders(languages)
         ensure_legal_pages(portal, [language] + [lang for lang in languages if lang != language])
         arrange_navigation(portal)
         remove_plone_portlets(portal)

@@ -16,7 +16,7 @@ from communesplone.booking import _
 from communesplone.core.notifications import can_send_mail
 from communesplone.booking.browser.booking import error_text
 from communesplone.booking.content.booking import IBooking
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingError
 from communesplone.booking.browser.move import MoveForm

@@ -3,9 +3,9 @@
 from communesplone.booking import _
 from communesplone.booking.content.booking import MANAGE_BOOKINGS
 from communesplone.booking.dates import amount_text
-from communesplone.booking.dates import day_text
-from communesplone.booking.dates import period_text
-from communesplone.booking.dates import time_text
+from communesplone.core.dates import day_text
+from communesplone.core.dates import period_text
+from communesplone.core.dates import time_text
 from communesplone.booking.rules import time_choices
 from communesplone.core.payment import transfer_instructions
 from communesplone.booking.events import AUTO_CONFIRM_COMMENT
@@ -18,9 +18,11 @@ from communesplone.booking.browser.move import may_move
 from communesplone.booking.browser.move import new_period
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
+from communesplone.core.languages import translated_title
 from communesplone.core.workflow_titles import state_title
 from communesplone.core.workflow_titles import transition_title
 from plone import api
+from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditForm
@@ -43,6 +45,25 @@ def error_text(error, request):
     messages += [translate(message, context=request)
                  for _field, message in getattr(error, "errors", ())]
     return " ".join(messages)
+
+
+def booking_heading(booking, language=None):
+    """What and when, in the reader's language: "Gemeentezaal, donderdag 10 december,
+    8 uur – 10 uur" (the stored title is in the site's language)."""
+    periods = booking.periods(site_timezone())
+    title = translated_title(booking.resource(), language)
+    return f"{title}, {period_text(*periods[0], language)}" if periods else title
+
+
+class BookingBreadcrumbs(PhysicalNavigationBreadcrumbs):
+    """``breadcrumbs_view`` of a booking: its period in the reader's language, as its
+    heading, not the title stored in the site's language."""
+
+    def customize_entry(self, entry, context=None):
+        if context is not None:
+            periods = context.periods(site_timezone())
+            if periods:
+                entry["Title"] = period_text(*periods[0])
 
 
 class BookingView(BrowserView):
@@ -77,9 +98,11 @@ class BookingView(BrowserView):
 
     def heading(self):
         """ "Salle communale, mardi 15 décembre, 18 h – 20 h": what and when, not an id."""
-        periods = self.context.periods(site_timezone())
-        title = self.context.resource().Title()
-        return f"{title}, {period_text(*periods[0])}" if periods else title
+        return booking_heading(self.context)
+
+    def resource_title(self):
+        """The resource in the reader's language ("Gemeentezaal")."""
+        return translated_title(self.context.resource())
 
     def css_url(self):
         return f"{api.portal.get().absolute_url()}/++resource++communesplone.booking/booking.css"

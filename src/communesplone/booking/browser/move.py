@@ -10,7 +10,7 @@ the check itself is :func:`communesplone.booking.series.move_occurrences`.
 from communesplone.booking import _
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.events import HOLDING_STATES
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from communesplone.booking.occupancy import BookingConflict
 from communesplone.booking.occupancy import BookingInvalid
 from communesplone.booking.rules import attach

@@ -1,6 +1,6 @@
 """``@@my-bookings``: the logged-in citizen's own bookings, with cancel where allowed."""
 
-from communesplone.booking.dates import period_text
+from communesplone.core.dates import period_text
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile

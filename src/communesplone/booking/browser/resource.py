@@ -6,6 +6,7 @@ person typed. It creates the Booking the way every other client does, so the
 same data-layer check applies (:mod:`communesplone.booking.events`).
 """
 
+from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
 from communesplone.booking import _
 from communesplone.core.notifications import can_send_mail
@@ -13,12 +14,12 @@ from communesplone.booking.availability import may_see_details
 from communesplone.booking.availability import taken_entries
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.dates import amount_text
-from communesplone.booking.dates import current_language
-from communesplone.booking.dates import day_text
-from communesplone.booking.dates import month_text
-from communesplone.booking.dates import period_text
-from communesplone.booking.dates import short_day_text
-from communesplone.booking.dates import time_text
+from communesplone.core.dates import current_language
+from communesplone.core.dates import day_text
+from communesplone.core.dates import month_text
+from communesplone.core.dates import period_text
+from communesplone.core.dates import short_day_text
+from communesplone.core.dates import time_text
 from communesplone.booking.events import booking_refusal
 from communesplone.booking.browser.move import place_refusal
 from communesplone.booking.occupancy import BookingError
@@ -82,6 +83,10 @@ class ResourceView(BrowserView):
     def heading(self):
         """The room's name in the reader's language (its Translations tab)."""
         return translated_title(self.context)
+
+    def description(self):
+        """What the room is, in the reader's language."""
+        return translated_description(self.context)
     labels = {
         "date": _("label_booking_date", default="Date"),
         "start_time": _("label_booking_start_time", default="From"),
@@ -333,7 +338,8 @@ class ResourceView(BrowserView):
         """The registration form when the commune lets people create an account."""
         if not api.portal.get_registry_record("plone.enable_self_reg", default=False):
             return None
-        return f"{api.portal.get().absolute_url()}/@@register"
+        came_from = urlencode({"came_from": self.context.absolute_url()})
+        return f"{api.portal.get().absolute_url()}/@@register?{came_from}"
 
     def must_log_in(self):
         return self.refusal is not None and api.user.is_anonymous()

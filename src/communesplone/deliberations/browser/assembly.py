@@ -6,7 +6,9 @@ the categories, item templates and legal numbers are the staff's
 configuration and are not shown here (the edit form holds them).
 """
 
+from communesplone.core.languages import translated_title
 from communesplone.deliberations import agenda
+from communesplone.deliberations.language import meeting_title
 from communesplone.deliberations import readable
 from plone import api
 from Products.Five import BrowserView
@@ -29,7 +31,8 @@ class AssemblyView(BrowserView):
 
     def _meeting(self, brain):
         meeting = brain.getObject()
-        return {"title": brain.Title, "url": brain.getURL(),
+        return {"title": meeting_title(brain.getObject(), self.language()),
+                "url": brain.getURL(),
                 "when": readable.when(meeting.date, self.language()),
                 "place": meeting.place or "", "meeting": meeting}
 
@@ -52,7 +55,8 @@ class AssemblyView(BrowserView):
             row = self._meeting(brain)
             meeting = row.pop("meeting")
             row["decisions"] = [
-                {"number": b.delib_item_number or None, "title": b.Title, "url": b.getURL(),
+                {"number": b.delib_item_number or None,
+                 "title": translated_title(b, self.language()), "url": b.getURL(),
                  "outcome": readable.outcome(b.getObject(), b.review_state)}
                 for b in agenda.ordered_brains(meeting)]
             result.append(row)

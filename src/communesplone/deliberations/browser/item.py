@@ -6,7 +6,9 @@ the public annexes. Whatever the staff configure or prepare (service, advices,
 financial impact) is shown only to those who may change the item.
 """
 
+from communesplone.core.languages import translated_title
 from communesplone.deliberations import documents
+from communesplone.deliberations.language import category_title
 from communesplone.deliberations import readable
 from communesplone.deliberations.lifecycle import meeting_of
 from plone import api
@@ -23,7 +25,7 @@ class ItemView(BrowserView):
         if meeting is None:
             return None
         # a meeting without a title of its own is "<assembly> <date>": the date is said once
-        title = meeting.title or meeting.get_assembly().Title()
+        title = meeting.title or translated_title(meeting.get_assembly(), self.language())
         return {"title": title, "when": readable.when(meeting.date, self.language()),
                 "url": (meeting.absolute_url()
                         if api.user.has_permission("View", obj=meeting) else None)}
@@ -36,7 +38,8 @@ class ItemView(BrowserView):
         categories = assembly.category_map()
         category = categories.get(self.context.category) or {}
         parent = categories.get(category.get("parent")) or {}
-        titles = [parent.get("title"), category.get("title")]
+        titles = [category_title(parent, self.language()) if parent else "",
+                  category_title(category, self.language()) if category else ""]
         return " / ".join(title for title in titles if title)
 
     def outcome(self):

@@ -5,12 +5,17 @@ items only for the staff and the assembly's members, see ``visibility``);
 every label is a message of :mod:`communesplone.deliberations.readable`.
 """
 
+from communesplone.core.languages import translated_title
 from communesplone.deliberations import agenda
 from communesplone.deliberations import agenda_builder
 from communesplone.deliberations import documents
 from communesplone.deliberations import readable
+from communesplone.core.browser.languages import TranslatedTitleView
+from communesplone.deliberations.language import category_title
+from communesplone.deliberations.language import meeting_title
 from communesplone.deliberations.roles import is_secretariat
 from plone import api
+from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from Products.Five import BrowserView
 
 #: Meeting states from which the minutes were approved and may be read.
@@ -33,7 +38,8 @@ class MeetingView(BrowserView):
             for brain in brains:
                 item = brain.getObject()
                 entries.append({
-                    "number": brain.delib_item_number or None, "title": brain.Title,
+                    "number": brain.delib_item_number or None,
+                    "title": translated_title(brain, self.language()),
                     "url": brain.getURL(), "outcome": readable.outcome(item, brain.review_state),
                     "category": self.category(item),
                     "vote_url": (f"{brain.getURL()}/@@record-vote"
@@ -53,7 +59,8 @@ class MeetingView(BrowserView):
         return "freeze" in {t["id"] for t in tool.getTransitionsFor(self.context)}
 
     def category(self, item):
-        return item.get_assembly().category_map().get(item.category, {}).get("title", "")
+        entry = item.get_assembly().category_map().get(item.category)
+        return category_title(entry, self.language()) if entry else ""
 
     def when(self):
         return readable.when(self.context.date, self.language())
@@ -72,7 +79,8 @@ class MeetingView(BrowserView):
 
     def assembly(self):
         assembly = self.context.get_assembly()
-        return {"title": assembly.Title(), "url": assembly.absolute_url()}
+        return {"title": translated_title(assembly, self.language()),
+                "url": assembly.absolute_url()}
 
     def documents(self):
         """A link per document the viewer may get, in each language the commune serves.
@@ -102,3 +110,19 @@ class MeetingView(BrowserView):
                                   name, language, entry["size"] if entry else None,
                                   self.language())})
         return links
+
+
+class MeetingTitleView(TranslatedTitleView):
+    """``@@title``, the meeting page's heading: "Gemeenteraad, dinsdag 22 december 2026"."""
+
+    def __call__(self):
+        self.title = meeting_title(self.context)
+        return self.index()
+
+
+class MeetingBreadcrumbs(PhysicalNavigationBreadcrumbs):
+    """``breadcrumbs_view`` of a meeting: its name in the reader's language."""
+
+    def customize_entry(self, entry, context=None):
+        if context is not None:
+            entry["Title"] = meeting_title(context)

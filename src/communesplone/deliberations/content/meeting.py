@@ -8,6 +8,8 @@ items stay in the assembly's pool and reference the meeting by UID (see
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from communesplone.core.languages import default_language
+from communesplone.deliberations.language import meeting_title
 from communesplone.deliberations import _
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -90,11 +92,9 @@ class Meeting(Item):
         return aq_parent(aq_inner(self))
 
     def Title(self):
-        if self.title:
-            return self.title
-        assembly = self.get_assembly()
-        when = self.date.strftime("%d/%m/%Y") if self.date else ""
-        return f"{assembly.Title()} {when}".strip() if assembly is not None else when
+        """ "Conseil communal, mardi 22 décembre 2026" in the site's language (the
+        catalog's); pages name it in their reader's (``language.meeting_title``)."""
+        return meeting_title(self, default_language())
 
     def attendance_map(self):
         """``{member id: attendance entry}``."""

@@ -17,6 +17,7 @@ receive only plain data (strings, lists, dicts) built here, never content
 objects: an edited template can lay out the data, not reach into the site.
 """
 
+from communesplone.core.dates import day_text
 from communesplone.deliberations import _
 from communesplone.deliberations import agenda
 from communesplone.deliberations.votes import dissenters
@@ -50,8 +51,6 @@ SECTION_LABELS = {
     "closed": _("delib_doc_section_closed", default="Closed session"),
     "late": _("delib_doc_section_late", default="Additional items"),
 }
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class DocumentTemplate(PageTemplate):
@@ -155,19 +154,9 @@ def _names(ids, members):
 
 def long_date(value, language):
     """``mardi 12 décembre 2026`` / ``dinsdag 12 december 2026`` / ``Tuesday 12 December 2026``
-    / ``Dienstag, 12. Dezember 2026``.
-
-    Day and month names come from Plone's own ``plonelocales`` catalogue.
-    """
-    weekday = translate(f"weekday_{WEEKDAYS[value.weekday()]}", domain="plonelocales",
-                        target_language=language)
-    month = translate(f"month_{MONTHS[value.month - 1]}", domain="plonelocales",
-                      target_language=language)
-    if language == "de":  # capitalised nouns, an ordinal day
-        return f"{weekday}, {value.day}. {month} {value.year}"
-    if language != "en":  # French and Dutch write them in lower case
-        weekday, month = weekday.lower(), month.lower()
-    return f"{weekday} {value.day} {month} {value.year}"
+    / ``Dienstag, 12. Dezember 2026``: core's dates, always with the year (a document
+    is read years later)."""
+    return day_text(value, language, year=True)
 
 
 def _vote_text(item, language):

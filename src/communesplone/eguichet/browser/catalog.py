@@ -2,6 +2,8 @@
 
 from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
+from communesplone.core.dates import day_text
+from communesplone.core.languages import request_language
 from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
 from communesplone.core.means import LEVEL_MEANINGS
@@ -9,6 +11,7 @@ from communesplone.eguichet import _
 from communesplone.eguichet.browser.staff import is_staff
 from communesplone.eguichet.deadlines import due_day
 from communesplone.eguichet.deadlines import local_date
+from communesplone.eguichet.themes import theme_in
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from datetime import datetime
 from datetime import UTC
@@ -34,11 +37,13 @@ class CatalogView(BrowserView):
         )
         other = translate(_("eguichet_theme_other", default="Other documents"),
                           context=self.request)
+        language = request_language(self.request)
         items = sorted(
-            ({"theme": brain.eguichet_theme or other, "title": translated_title(brain),
+            ({"theme": theme_in(brain.eguichet_theme, language) or other,
+              "title": translated_title(brain),
               "description": translated_description(brain), "url": brain.getURL(),
               "price": amount_text(brain.eguichet_amount)} for brain in brains),
-            key=lambda item: item["theme"],
+            key=lambda item: (item["theme"].lower(), item["title"].lower()),
         )
         return [{"title": theme, "id": f"theme-{index}", "documents": list(documents)}
                 for index, (theme, documents) in enumerate(groupby(items,
@@ -70,8 +75,8 @@ class DocumentTypeView(BrowserView):
                default="Processing time announced (working days)"),
              str(context.processing_days)),
             (_("eguichet_label_expected_today", default="Expected date if you order today"),
-             due_day(local_date(datetime.now(UTC)), context.processing_days)
-             .strftime("%d/%m/%Y")),
+             day_text(due_day(local_date(datetime.now(UTC)), context.processing_days),
+                      request_language(self.request))),
             (_("eguichet_label_required_assurance", default="Identity assurance required"),
              self.level_text()),
         ]

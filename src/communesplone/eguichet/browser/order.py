@@ -2,6 +2,10 @@
 
 from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
+from communesplone.core.dates import date_text
+from communesplone.core.dates import day_text
+from communesplone.core.dates import when_text
+from communesplone.core.languages import request_language
 from communesplone.core.validation import format_rrn
 from communesplone.core.validation import mask_rrn
 from communesplone.eguichet import _
@@ -10,6 +14,7 @@ from communesplone.eguichet.delivery import attach_pdf
 from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.errors import OrderInvalid
 from communesplone.eguichet.fields import label_of
+from communesplone.eguichet.listing import document_title_in
 from communesplone.eguichet.payment import mark_paid
 from communesplone.eguichet.payment import provider_of
 from communesplone.eguichet.system import system_transition
@@ -34,10 +39,11 @@ STAFF_TRANSITIONS = ("confirm_payment", "take", "mark_ready", "deliver", "reject
 STAFF_BUTTONS = ("take", "mark_ready", "deliver", "reject")
 
 
-def _date(value):
-    """dd/mm/yyyy of a date, or of a stored UTC datetime on the site's local day."""
+def _date(value, language=None):
+    """A date in words ("jeudi 3 décembre"), of a stored UTC datetime on the site's
+    local day; "" for none."""
     value = local_date(value)
-    return value.strftime("%d/%m/%Y") if value else ""
+    return day_text(value, language) if value else ""
 
 
 class OrderView(BrowserView):
@@ -58,7 +64,7 @@ class OrderView(BrowserView):
 
     @property
     def language(self):
-        return (api.portal.get_current_language() or "fr").split("-")[0]
+        return request_language(self.request)
 
     def can_process(self):
         return not self.tracking and api.user.has_permission(PROCESS_ORDERS, obj=self.order)
@@ -76,7 +82,8 @@ class OrderView(BrowserView):
         method = order.delivery_method
         facts = [
             (_("eguichet_label_reference", default="Reference"), order.reference),
-            (_("eguichet_label_document_ordered", default="Document"), order.document_title),
+            (_("eguichet_label_document_ordered", default="Document"),
+             document_title_in(order.document_title, self.language)),
             (_("eguichet_label_state", default="State"), self.state_title()),
             (_("eguichet_label_quantity", default="Number of copies"), str(order.quantity)),
             (_("eguichet_label_delivery_method", default="Delivery"),
@@ -86,7 +93,8 @@ class OrderView(BrowserView):
             (_("eguichet_label_payment_status", default="Payment"),
              self.t(PAYMENT_STATUSES.getTerm(order.payment_status).title)
              if order.payment_status in PAYMENT_STATUSES else ""),
-            (_("eguichet_label_due_date", default="Announced for"), _date(order.due_date)),
+            (_("eguichet_label_due_date", default="Announced for"),
+             _date(order.due_date, self.language)),
         ]
         return [{"label": self.t(label), "value": value} for label, value in facts]
 
@@ -107,7 +115,8 @@ class OrderView(BrowserView):
             (_("eguichet_label_delivery_address", default="Delivery address"),
              order.delivery_address),
             (_("eguichet_label_applicant_birth_date", default="Birth date (certified)"),
-             _date(order.applicant_birth_date)),
+             date_text(order.applicant_birth_date, self.language)
+             if order.applicant_birth_date else ""),
             (_("eguichet_label_national_number", default="National register number"), number),
             (_("eguichet_label_assurance_level", default="Identity assurance"),
              self._level_title((order.assurance or {}).get("level"))),
@@ -148,7 +157,7 @@ class OrderView(BrowserView):
             title = transition.title if transition is not None else \
                 self.t(_("eguichet_history_created", default="Order made"))
             rows.append({
-                "date": entry["time"].strftime("%d/%m/%Y %H:%M"),
+                "date": when_text(entry["time"], self.language),
                 "action": translate(title, domain="plone", context=self.request),
                 "comment": entry.get("comments") if action == "reject" else "",
             })

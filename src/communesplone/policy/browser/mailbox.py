@@ -5,7 +5,8 @@ anywhere else the page does not exist (404). Who may set the site's mail
 server may read its mails ("Plone Site Setup: Mail": Site Administrators, Managers).
 """
 
-from babel.dates import format_datetime
+from communesplone.core.dates import when_text
+from communesplone.core.languages import request_language
 from communesplone.policy import _
 from communesplone.policy import mailbox
 from plone import api
@@ -14,16 +15,6 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zExceptions import NotFound
 from zope.i18n import translate
-from zoneinfo import ZoneInfo
-from zoneinfo import ZoneInfoNotFoundError
-
-
-def _timezone():
-    try:
-        return ZoneInfo(api.portal.get_registry_record("plone.portal_timezone", default=None)
-                        or "Europe/Brussels")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Europe/Brussels")
 
 
 class DemoMailboxView(BrowserView):
@@ -49,11 +40,11 @@ class DemoMailboxView(BrowserView):
 
     @property
     def language(self):
-        return (api.portal.get_current_language() or "fr").split("-")[0]
+        return request_language(self.request)
 
     def when(self, message, mail_id):
-        moment = mailbox.received_at(message, mail_id).astimezone(_timezone())
-        return format_datetime(moment, "EEEE d MMMM y, HH:mm", locale=self.language)
+        """When the mail arrived, in words ("mercredi 2 décembre, 9 h 05")."""
+        return when_text(mailbox.received_at(message, mail_id), self.language)
 
     def url(self, **query):
         base = f"{api.portal.get().absolute_url()}/@@demo-mailbox"
