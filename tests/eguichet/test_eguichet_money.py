@@ -45,7 +45,8 @@ def test_garbage_lines_pay_nothing_and_are_named(site):
         made = [order(site.catalog, site.residence) for _garbage in GARBAGE[:5]]
         good = order(site.catalog, site.residence)
     lines = ["amount;communication"]
-    lines += [f"{text};{one.structured_communication}" for text, one in zip(GARBAGE, made, strict=False)]
+    lines += [f"{text};{one.structured_communication}"
+              for text, one in zip(GARBAGE, made, strict=False)]
     lines.append(f"5,00;{good.structured_communication}")
     with api.env.adopt_user("paula"):
         report = match(parse("\n".join(lines)), site.catalog)
