@@ -67,3 +67,9 @@ class RefusalView(BrowserView):
             f"<p role=\"alert\">{escape(error['message'])}</p><ul>{items}</ul>"
             f"<p><a href='{referer}'>{back}</a></p></main></body></html>"
         )
+
+
+class BadBodyView(RefusalView):
+    """A REST body that is not a JSON object (:class:`communesplone.core.jsonbody.BadBody`)."""
+
+    title = _("bad_body_title", default="Your request could not be read")
