@@ -139,7 +139,8 @@ UNREADABLE = b"\x00 unreadable body"
 
 
 def guard_body(site, event):
-    """Before traversing the site (so before authentication): a body that would crash a reader before our check runs is set aside.
+    """Before the site is traversed (so before authentication): set aside a body
+    that would crash a reader before :func:`check_body` runs.
 
     Before traversal, plone.restapi's PAS plugin reads every JSON POST for a
     login and a password, and lets anything but a ``DeserializationError``
