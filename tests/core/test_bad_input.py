@@ -234,3 +234,23 @@ def test_a_good_booking_still_goes_through(live):
     answer = send("POST", live["resource"].absolute_url(),
                   json=_booking(requester_name="Zoë d'Ans\tMartin", notes="Ligne 1\nLigne 2"))
     assert answer.status_code == 201, answer.text
+
+
+def test_state_titles_in_rest_answers_are_in_the_sites_language(live):
+    made = send("POST", live["resource"].absolute_url(), json=_booking())
+    assert made.status_code == 201, made.text
+    url = made.json()["@id"]
+    for language in ("fr", "nl"):
+        answer = send("GET", f"{url}/@workflow", SITE_OWNER_NAME,
+                      headers={"Accept-Language": language})
+        assert answer.status_code == 200, answer.text
+        state = answer.json()["state"]
+        assert state["id"] == "pending" and state["title"] != "Pending", state
+    order = send("POST", live["eguichet"].url, "alice",
+                 json=order_json(live["eguichet"].residence))
+    assert order.status_code == 201, order.text
+    answer = send("GET", f"{order.json()['@id']}/@workflow", "alice")
+    title = answer.json()["state"]["title"]
+    assert title not in ("Awaiting payment", "Submitted"), title
+    answer = send("GET", order.json()["@id"], "alice")
+    assert answer.status_code == 200

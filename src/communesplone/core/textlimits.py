@@ -123,3 +123,18 @@ def text_errors(fields, data, request=None):
         except ValidationError as error:
             errors.append((name, error.doc()))
     return errors
+
+
+def object_text_errors(obj, schema):
+    """``[(name, message)]`` for the texts of ``obj`` that ``schema``'s limits refuse:
+    for content made without a form's validation (``createContentInContainer``)."""
+    errors = []
+    for name, field in getFields(schema).items():
+        value = getattr(obj, name, None)
+        if not isinstance(value, str) or not _is_text(field):
+            continue
+        try:
+            check_text(value, limit_of(field), ITextLine.providedBy(field))
+        except ValidationError as error:
+            errors.append((name, error.doc()))
+    return errors

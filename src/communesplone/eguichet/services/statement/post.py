@@ -15,6 +15,7 @@ from communesplone.eguichet.content.order import max_upload_mb
 from communesplone.eguichet.statements import import_statement
 from communesplone.eguichet.statements import report_rows
 from communesplone.eguichet.statements import StatementError
+from communesplone.core.jsonbody import MAX_STAFF_BODY_BYTES
 from communesplone.core.jsonbody import read_json_body
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -32,8 +33,10 @@ FILE_FIELDS = ("file", "statement")
 class ImportStatementPost(Service):
     @property
     def max_body_bytes(self):
-        """A JSON body carries the file in base64: a third more than the upload limit."""
-        return int(max_upload_mb() * 1024 * 1024 * 4 / 3) + 64 * 1024
+        """Staff only: a file in base64 up to the staff's body limit, or a third more
+        than the upload limit if that is larger; the service itself then says
+        (400, field ``data``) when the file is over the upload limit."""
+        return max(MAX_STAFF_BODY_BYTES, int(max_upload_mb() * 1024 * 1024 * 4 / 3) + 65536)
 
     def reply(self):
         if api.user.is_anonymous():
