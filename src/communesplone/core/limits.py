@@ -246,12 +246,13 @@ def check_mail(address):
 # --- pending bookings ----------------------------------------------------------
 
 MSG_PENDING = _("limit_bookings_pending",
-                default="You already have ${count} bookings waiting for an answer. Wait for "
-                "the answer to one of them, or cancel one, before booking again.")
+                default="Bookings waiting for an answer: ${count}, the most one person may "
+                "hold. Wait for the answer to one of them, or cancel one, before booking "
+                "again.")
 MSG_PENDING_RESOURCE = _("limit_bookings_pending_resource",
-                         default="You already have ${count} bookings of this resource waiting "
-                         "for an answer. Wait for the answer to one of them, or cancel one, "
-                         "before booking it again.")
+                         default="Bookings of this resource waiting for an answer: ${count}, "
+                         "the most one person may hold. Wait for the answer to one of them, "
+                         "or cancel one, before booking it again.")
 #: Pending bookings are answered within days, not hours: try again tomorrow.
 PENDING_RETRY = 24 * HOUR
 
