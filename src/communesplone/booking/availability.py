@@ -16,9 +16,22 @@ from plone import api
 MAX_RANGE = timedelta(days=92)
 
 
+#: The years a booking or a question about availability may name: ``9999-12-31``
+#: would overflow the first week added to it.
+YEARS = (1900, 2200)
+
+
 def parse_moment(value, tz):
-    """ISO 8601 date or date-time; a value without an offset is wall time in ``tz``."""
+    """ISO 8601 date or date-time; a value without an offset is wall time in ``tz``.
+
+    ValueError for anything else: not one string (``start:list=a&start:list=b``),
+    not a date, or a year outside :data:`YEARS`.
+    """
+    if not isinstance(value, str):
+        raise ValueError("not one date")
     moment = datetime.fromisoformat(value.strip())
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise ValueError("year out of range")
     return localize(moment, tz)
 
 

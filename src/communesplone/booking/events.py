@@ -35,6 +35,9 @@ from communesplone.core.assurance import level_at_least
 from communesplone.core.languages import remember_language
 from communesplone.core.validation import make_structured_communication
 from datetime import datetime
+from communesplone.booking.content.booking import IBooking
+from communesplone.core import limits
+from communesplone.core.textlimits import object_text_errors
 from plone import api
 from zope.globalrequest import getRequest
 
@@ -105,6 +108,9 @@ def validate(resource, booking, now=None, periods=None, audience=True):
         raise BookingNotAllowed(refusal)
     if booking.start is None or booking.end is None:
         raise BookingInvalid([("start", _("error_booking_no_period", default="Choose a period."))])
+    texts = object_text_errors(booking, IBooking)  # the page's form does not validate
+    if texts:
+        raise BookingInvalid(texts)
     rules = resource.rules()
     now = now or datetime.now(rules.tz)
     every = booking.periods(rules.tz)
@@ -141,6 +147,27 @@ def _payment(resource, booking):
 AUTO_CONFIRM_COMMENT = "Confirmed at once (no approval needed)"
 
 
+#: On a Booking: who it counts for among the pending bookings (core ``limits``).
+LIMIT_KEYS_ATTR = "_limit_keys"
+
+
+def hold_pending(resource, booking):
+    """Count the booking among its requester's pending ones; 429 over the site's limit.
+
+    The requester is its e-mail address, the member who books and, on a
+    resource that asks for a certified identity, that identity (its keyed hash,
+    :func:`~communesplone.booking.quotas.person_key`). A manager booking for
+    someone counts for nobody, as for quotas.
+    """
+    if booking._quota_key is None:
+        return
+    member = None if api.user.is_anonymous() else api.user.get_current().getId()
+    identity = booking._quota_key if booking._quota_key.startswith("id:") else None
+    keys = limits.requester_keys(booking.requester_email, identity=identity, member=member)
+    limits.hold(api.content.get_uuid(booking), api.content.get_uuid(resource), keys)
+    booking._limit_keys = tuple(keys)
+
+
 def booking_added(booking, event):
     """Check and hold the booking's periods; confirm at once when no approval is needed."""
     resource = _resource_of(booking, event)
@@ -156,6 +183,7 @@ def booking_added(booking, event):
     booking._access_token = secrets.token_urlsafe(32)
     remember_language(booking)  # its mails speak the requester's language
     validate(resource, booking)
+    hold_pending(resource, booking)
     periods = booking.periods(tz)
     reserve(resource, booking, periods, tz)
     first_start, first_end = periods[0]
@@ -249,6 +277,8 @@ def booking_transitioned(booking, event):
     resource = _resource_of(booking)
     if event.new_state.id not in HOLDING_STATES and resource is not None:
         release(resource, booking)
+    if event.new_state.id != "pending":
+        limits.release(api.content.get_uuid(booking), getattr(booking, LIMIT_KEYS_ATTR, ()))
     if transition.id == "confirm":
         mails.notify_confirmed(booking)
     elif transition.id == "refuse":
@@ -259,7 +289,9 @@ def booking_transitioned(booking, event):
 
 
 def booking_removed(booking, event):
-    """A deleted booking frees its slot."""
+    """A deleted booking frees its slot (and its requester's count of pending bookings)."""
+    if getattr(booking, LIMIT_KEYS_ATTR, ()):
+        limits.release(api.content.get_uuid(booking), getattr(booking, LIMIT_KEYS_ATTR, ()))
     parent = event.oldParent
     if parent is None or not IResource.providedBy(parent) or not getattr(booking, HELD_ATTR, ()):
         return

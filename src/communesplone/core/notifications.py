@@ -5,6 +5,7 @@ Every person-triggered transition of every add-on sends its mail through
 site has no mail server are the same everywhere.
 """
 
+from communesplone.core import limits
 from communesplone.core import logger
 from email import policy
 from email.message import EmailMessage
@@ -149,6 +150,33 @@ def _send_after_commit(success, mailhost, message):
         logger.exception("Mail %r to %s could not be sent", message["Subject"], message["To"])
 
 
+def _addresses(recipients):
+    if isinstance(recipients, str):
+        recipients = [recipients]
+    found = []
+    for recipient in recipients or ():
+        text = recipient[1] if isinstance(recipient, tuple) else str(recipient)
+        address = text.rsplit("<", 1)[-1].rstrip(">").strip().lower()
+        if address and address not in found:
+            found.append(address)
+    return found
+
+
+def is_staff_address(address):
+    """The commune's own addresses and its staff's are not limited (see ``limits``)."""
+    own = {api.portal.get_registry_record(name, default="") or ""
+           for name in ("plone.email_from_address", "communesplone.core.email")}
+    if address in {value.strip().lower() for value in own}:
+        return True
+    acl_users = api.portal.get_tool("acl_users")
+    for found in acl_users.searchUsers(email=address, exact_match=True)[:3]:
+        user = api.user.get(userid=found.get("userid") or found.get("id"))
+        groups = [g for g in (user.getGroups() if user else ()) if g != "AuthenticatedUsers"]
+        if groups or user is not None and set(user.getRoles()) - {"Member", "Authenticated"}:
+            return True
+    return False
+
+
 def send_mail(recipients, subject, body, *, html=None, reply_to=None,
               attachments=(), immediate=False, request=None, language=None):
     """Send a mail; return True when it was handed to the MailHost.
@@ -167,6 +195,9 @@ def send_mail(recipients, subject, body, *, html=None, reply_to=None,
     if not api.portal.get_registry_record("plone.smtp_host", default=None):
         logger.warning("Mail not sent (no SMTP server configured): %s", _text(subject, request))
         return False
+    for address in _addresses(recipients):
+        if not is_staff_address(address):
+            limits.check_mail(address)  # LimitReached (429) over the mails per hour
     mailhost = api.portal.get_tool("MailHost")
     try:
         message = build_message(

@@ -3,6 +3,8 @@
 from communesplone.core.groups import ensure_shared_groups
 from communesplone.core.languages import apply_commune_languages
 from communesplone.core.translations import enable_translations
+from communesplone.core.limits import store as limits_store
+from communesplone.core.logins import install as install_login_guard
 from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.registry import field
@@ -37,6 +39,8 @@ def post_install(context):
     ensure_shared_groups()
     apply_commune_languages()
     enable_translations(api.portal.get_tool("portal_types"))
+    limits_store(api.portal.get())  # the abuse limits' counters (limits.py)
+    install_login_guard(api.portal.get_tool("acl_users"))  # failed logins (logins.py)
 
 
 def remove_types_and_workflows(types, workflows):

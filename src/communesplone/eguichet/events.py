@@ -27,6 +27,7 @@ from communesplone.eguichet.references import next_number
 from communesplone.eguichet.system import system_transition
 from datetime import datetime
 from datetime import UTC
+from communesplone.core import limits
 from plone import api
 from zExceptions import Unauthorized
 from zope.globalrequest import getRequest
@@ -199,6 +200,7 @@ def order_added(order, event):
     errors = order_errors(order, doctype)
     if errors:
         raise OrderInvalid(errors)
+    limits.check_order(order.applicant_email)  # 429 over the orders per address or IP
     remember_language(order, "applicant_language")  # its mails speak the applicant's
     now = site_now()
     apply_identity(order, record)

@@ -12,6 +12,12 @@ digits (66-77). Record ``23`` that follows holds the counterparty's account
 CSV: one line a movement, a header naming at least ``amount`` and
 ``communication`` (``date`` and ``counterparty`` are kept when present);
 ``;`` or ``,`` separated; amounts with ``.`` or ``,`` as decimal mark.
+
+Money is read strictly (:func:`read_amount`): an amount is written as a bank
+writes it (``12,50``, ``-1.234,56``, ``1 234.56``, ``EUR 5``), with at most two
+decimals and below :data:`MAX_AMOUNT`. Python's ``Decimal`` would read
+``1e309``, ``inf``, ``NaN`` and ``1_000`` too: such a line pays nothing and the
+report names it (reason ``bad_amount``), the rest of the statement is read.
 """
 
 from communesplone.core.validation import is_valid_structured_communication
@@ -46,6 +52,8 @@ class Movement:
     value_date: date | None = None
     counterparty: str = ""
     raw: str = ""
+    #: The amount as written, when it is not a sum of money (``amount`` is then None).
+    raw_amount: str = ""
 
 
 @dataclass
@@ -63,7 +71,18 @@ REASONS = {
                                default="no order has this communication"),
     "already_paid": _("eguichet_unmatched_already_paid", default="already paid"),
     "amount_too_low": _("eguichet_unmatched_amount", default="amount lower than the total"),
+    "bad_amount": _("eguichet_unmatched_bad_amount",
+                    default="the amount is not a sum of money (at most two decimals)"),
 }
+
+#: No fee of a commune comes near; a larger credit is a misread line, not a payment.
+MAX_AMOUNT = Decimal("1000000")
+#: ASCII digits only (``\d`` would take Arabic-Indic digits); one decimal mark, at
+#: most two decimals; thousands grouped by the other mark (``1.234,56``, ``1,234.56``).
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]{1,2})?")
+_SPACED = re.compile(r"[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]{1,2})?")
+_GROUPED = re.compile(
+    r"[+-]?[0-9]{1,3}(?:(?P<group>[.,])[0-9]{3})+(?:(?!(?P=group))[.,][0-9]{1,2})")
 
 
 def report_rows(report, translate):
@@ -72,7 +91,8 @@ def report_rows(report, translate):
                 "communication": m.communication,
                 "value_date": m.value_date.isoformat() if m.value_date else None}
                for m, reference in report.matched]
-    unmatched = [{"line": m.line, "amount": f"{m.amount:.2f}",
+    unmatched = [{"line": m.line,
+                  "amount": f"{m.amount:.2f}" if m.amount is not None else m.raw_amount,
                   "communication": m.communication or "", "counterparty": m.counterparty,
                   "value_date": m.value_date.isoformat() if m.value_date else None,
                   "reason": reason, "reason_text": translate(REASONS[reason])}
@@ -99,12 +119,6 @@ def _not_a_statement(detail):
                             mapping={"detail": detail}))
 
 
-def _bad_amount(number):
-    return _not_a_statement(_("eguichet_error_statement_amount",
-                              default="line ${line}: the amount cannot be read",
-                              mapping={"line": number}))
-
-
 def _coda_date(text):
     try:
         return date(2000 + int(text[4:6]), int(text[2:4]), int(text[0:2]))
@@ -119,19 +133,22 @@ def parse_coda(text):
     for number, record in enumerate(text.splitlines(), start=1):
         if record.startswith("21"):
             record = record.ljust(128)
-            try:
-                amount = Decimal(record[32:47]) / 1000
-            except InvalidOperation:
-                raise _bad_amount(number) from None
-            if record[31] == "1":
-                amount = -amount
+            field_text = record[32:47]
+            amount = None
+            if field_text.isascii() and field_text.isdigit():
+                amount = Decimal(field_text) / 1000
+                if amount != amount.quantize(Decimal("0.01")) or amount >= MAX_AMOUNT:
+                    amount = None
+                elif record[31] == "1":
+                    amount = -amount
             communication = ""
             if record[61] == "1" and record[62:65] == "101":
                 candidate = record[65:77]
                 if is_valid_structured_communication(candidate):
                     communication = candidate
             last = Movement(line=number, amount=amount, communication=communication,
-                            value_date=_coda_date(record[47:53]), raw=record.rstrip())
+                            value_date=_coda_date(record[47:53]), raw=record.rstrip(),
+                            raw_amount=field_text.strip() if amount is None else "")
             movements.append(last)
         elif record.startswith("23") and last is not None:
             last.counterparty = record[47:82].strip()
@@ -141,13 +158,36 @@ def parse_coda(text):
     return movements
 
 
-def _amount(text):
-    text = (text or "").strip().replace(" ", "").replace("€", "").replace("EUR", "")
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
+def read_amount(text):
+    """The sum of money ``text`` writes, as a Decimal with two decimals; None if it is not one.
+
+    ``€`` or ``EUR`` before or after and spaces between thousands are dropped; then the text must be
+    digits with one decimal mark and at most two decimals, optionally grouped
+    by thousands with the other mark, and its size below :data:`MAX_AMOUNT`.
+    Exponents, ``inf``, ``NaN``, underscores and three decimals are not money.
+    """
+    if not isinstance(text, str) or len(text) > 40:
+        return None
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
+    for currency in ("€", "EUR"):
+        text = text.removeprefix(currency).removesuffix(currency).strip()
+    if " " in text:  # only as the thousands separator: 1 234,56
+        if not _SPACED.fullmatch(text):
+            return None
+        text = text.replace(" ", "")
+    if _PLAIN.fullmatch(text):
+        number = text.replace(",", ".")
+    elif match := _GROUPED.fullmatch(text):
+        number = text.replace(match.group("group"), "").replace(",", ".")
     else:
-        text = text.replace(",", ".")
-    return Decimal(text)
+        return None
+    try:
+        amount = Decimal(number).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+        return None
+    return amount
 
 
 def parse_csv(text):
@@ -162,10 +202,8 @@ def parse_csv(text):
                                  "communication"))
     movements = []
     for number, row in enumerate(reader, start=2):
-        try:
-            amount = _amount(row.get(headers["amount"]))
-        except InvalidOperation:
-            raise _bad_amount(number) from None
+        written = row.get(headers["amount"]) or ""
+        amount = read_amount(written)
         communication = row.get(headers["communication"]) or ""
         value = None
         if "date" in headers and row.get(headers["date"]):
@@ -180,6 +218,7 @@ def parse_csv(text):
             value_date=value,
             counterparty=(row.get(headers.get("counterparty", ""), "") or "").strip(),
             raw=";".join(str(v) for v in row.values()),
+            raw_amount=written.strip()[:40] if amount is None else "",
         ))
     return movements
 
@@ -264,7 +303,8 @@ def match(movements, catalog=None):
     communication it carries and whose total it covers.
     """
     report = ImportReport()
-    wanted = {m.communication for m in movements if m.communication and m.amount > 0}
+    wanted = {m.communication for m in movements
+              if m.communication and m.amount is not None and m.amount > 0}
     query = {"portal_type": "DocumentOrder", "eguichet_communication": sorted(wanted)}
     if catalog is not None:
         query["path"] = "/".join(catalog.getPhysicalPath())
@@ -272,6 +312,9 @@ def match(movements, catalog=None):
     by_communication = {digits(brain.getObject().structured_communication): brain
                         for brain in brains}
     for movement in movements:
+        if movement.amount is None:
+            report.unmatched.append((movement, "bad_amount"))
+            continue
         if movement.amount <= 0:
             report.unmatched.append((movement, "debit"))
             continue

@@ -23,6 +23,8 @@ from communesplone.core.dates import time_text
 from communesplone.booking.events import booking_refusal
 from communesplone.booking.browser.move import place_refusal
 from communesplone.booking.occupancy import BookingError
+from communesplone.core import limits
+from communesplone.core.limits import LimitReached
 from communesplone.booking.occupancy import taken
 from communesplone.booking.rules import attach
 from communesplone.booking.rules import free_intervals
@@ -190,6 +192,11 @@ class ResourceView(BrowserView):
         except BookingError as error:
             savepoint.rollback()
             self._show(error)
+            return None
+        except LimitReached as error:
+            savepoint.rollback()
+            limits.answer(self.request, error)
+            self.general_errors.append(self.t(error.message))
             return None
         api.portal.show_message(
             _("booking_received", default="Your booking was recorded; a confirmation is "

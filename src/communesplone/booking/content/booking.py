@@ -18,6 +18,7 @@ from communesplone.booking.rules import localize
 from communesplone.booking.rules import occurrences
 from communesplone.booking.rules import zone_of
 from communesplone.booking.vocabularies import RECURRENCES
+from communesplone.core.textlimits import limit_texts
 from datetime import datetime
 from datetime import timedelta
 from plone.dexterity.content import Item
@@ -106,6 +107,9 @@ class IBooking(model.Schema):
         min=1,
         max=104,
     )
+
+
+limit_texts(IBooking)  # names 200, free text 5,000, no control characters
 
 
 @implementer(IBooking)

@@ -3,9 +3,8 @@
 from communesplone.booking.content.booking import IBooking
 from communesplone.core.deserializer import FieldErrorsDeserializer
 from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.availability import parse_moment
 from communesplone.booking.occupancy import BookingInvalid
-from communesplone.booking.rules import localize
-from datetime import datetime
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import IFieldDeserializer
@@ -24,11 +23,12 @@ class BookingDatetimeDeserializer(DefaultFieldDeserializer):
         if value is None:
             self.field.validate(value)
             return None
+        if not isinstance(value, str):
+            raise ValueError("Invalid date")
         try:
-            moment = datetime.fromisoformat(str(value).strip())
-        except ValueError:
-            raise ValueError(f"Invalid date: {value}") from None
-        moment = localize(moment, site_timezone())
+            moment = parse_moment(value, site_timezone())
+        except (ValueError, OverflowError):
+            raise ValueError("Invalid date") from None
         self.field.validate(moment)
         return moment
 
@@ -39,3 +39,4 @@ class BookingDeserializer(FieldErrorsDeserializer):
     """Field errors become :class:`BookingInvalid` (400 ``ValidationError``)."""
 
     invalid = BookingInvalid
+    limit_texts = True

@@ -67,3 +67,20 @@ class RefusalView(BrowserView):
             f"<p role=\"alert\">{escape(error['message'])}</p><ul>{items}</ul>"
             f"<p><a href='{referer}'>{back}</a></p></main></body></html>"
         )
+
+
+class BadBodyView(RefusalView):
+    """A REST body that is not a JSON object (:class:`communesplone.core.jsonbody.BadBody`)."""
+
+    title = _("bad_body_title", default="Your request could not be read")
+
+
+class LimitReachedView(RefusalView):
+    """Too many requests (:class:`communesplone.core.limits.LimitReached`): 429 and
+    ``Retry-After``, the message in the site's language."""
+
+    title = _("limit_reached_title", default="Please wait before trying again")
+
+    def __call__(self):
+        self.request.response.setHeader("Retry-After", str(self.context.retry_after))
+        return super().__call__()

@@ -29,6 +29,7 @@ from communesplone.directory.vocabularies import PAYMENTS
 from communesplone.directory.vocabularies import categories_source
 from communesplone.directory.hours import describe
 from communesplone.directory.hours import parse_hours
+from communesplone.core.textlimits import limit_texts
 from plone import api
 from plone.autoform import directives
 from plone.autoform.form import AutoExtensibleForm
@@ -142,6 +143,9 @@ class IProposal(model.Schema):
     homepage = schema.TextLine(
         title=_("label_proposal_honeypot", default="Leave this field empty"),
         required=False, default="", missing_value="")
+
+
+limit_texts(IProposal)  # names 200, free text 5,000, no control characters
 
 
 class ProposeForm(AutoExtensibleForm, form.Form):

@@ -27,6 +27,7 @@ from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
 from communesplone.directory.vocabularies import PAYMENTS
 from communesplone.directory.vocabularies import categories_source
+from communesplone.core.textlimits import limit_texts
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -212,6 +213,9 @@ class IBusiness(model.Schema):
         title=_("label_business_last_confirmed", default="Data last confirmed on"),
         required=False,
     )
+
+
+limit_texts(IBusiness)  # names 200, free text 5,000, no control characters
 
 
 @implementer(IBusiness)

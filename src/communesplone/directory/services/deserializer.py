@@ -15,3 +15,4 @@ class BusinessDeserializer(FieldErrorsDeserializer):
     """plone.restapi's list of field errors becomes :class:`BusinessInvalid`."""
 
     invalid = BusinessInvalid
+    limit_texts = True

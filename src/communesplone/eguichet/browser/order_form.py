@@ -12,6 +12,8 @@ from communesplone.core.assurance import NO_ASSURANCE
 from communesplone.core.notifications import can_send_mail
 from communesplone.eguichet import _
 from communesplone.eguichet.errors import OrderError
+from communesplone.core import limits
+from communesplone.core.limits import LimitReached
 from communesplone.eguichet.errors import OrderInvalid
 from communesplone.eguichet.events import check_applicant_may_order
 from communesplone.eguichet.fields import label_of
@@ -215,6 +217,10 @@ class OrderFormView(BrowserView):
             order = make_order(aq_parent(self.context), **data)
         except OrderError as error:
             self._show(error)
+            return None
+        except LimitReached as error:
+            limits.answer(self.request, error)
+            self.general_errors.append(self.t(error.message))
             return None
         if can_send_mail():
             message = _("eguichet_order_received",

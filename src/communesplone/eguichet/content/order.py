@@ -14,6 +14,7 @@ from communesplone.eguichet import _
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from communesplone.eguichet.vocabularies import LANGUAGES
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
+from communesplone.core.textlimits import limit_texts
 from plone import api
 from plone.app.content.interfaces import INameFromTitle
 from plone.autoform import directives
@@ -197,6 +198,9 @@ class IDocumentOrder(model.Schema):
         required=False,
         constraint=delivered_file_constraint,
     )
+
+
+limit_texts(IDocumentOrder)  # names 200, free text 5,000, no control characters
 
 
 @implementer(IDocumentOrder)

@@ -11,7 +11,7 @@ from communesplone.eguichet import _
 from communesplone.eguichet.content.order import IDocumentOrder
 from communesplone.eguichet.content.order import SERVER_FIELDS
 from communesplone.eguichet.errors import OrderInvalid
-from plone.restapi.deserializer import json_body
+from communesplone.core.jsonbody import read_json_body
 from plone.restapi.interfaces import IDeserializeFromJson
 from zope.component import adapter
 from zope.interface import implementer
@@ -25,11 +25,12 @@ MSG_SERVER_FIELD = _("eguichet_error_server_field",
 @adapter(IDocumentOrder, IBrowserRequest)
 class OrderDeserializer(FieldErrorsDeserializer):
     invalid = OrderInvalid
+    limit_texts = True
 
     def __call__(self, *args, **kwargs):
         data = kwargs.get("data")
         if data is None:
-            data = json_body(self.request)
+            data = read_json_body(self.request)
         refused = sorted(key for key in data if key in SERVER_FIELDS)
         if refused:
             raise OrderInvalid([(key, MSG_SERVER_FIELD) for key in refused])

@@ -11,6 +11,7 @@ Every failure renders a page that says what to do, never a traceback.
 
 from communesplone.core.assurance import certify
 from communesplone.core.browser.assurance import safe_came_from
+from communesplone.core.limits import MinuteCounter
 from communesplone.eid import _
 from communesplone.eid import logger
 from communesplone.eid.members import create_member
@@ -34,6 +35,10 @@ from urllib.parse import urlencode
 from zope.interface import alsoProvides
 
 import transaction
+
+#: Anonymous failed eID logins a client may make per minute (per process, in memory).
+ATTEMPTS_PER_MINUTE = 20
+ATTEMPTS = MinuteCounter()
 
 #: reason code -> (HTTP status, message)
 MESSAGES = {
@@ -101,6 +106,11 @@ MESSAGES = {
         default="The account you are logged in with is already linked to another person's "
         "eID card. Log out, then log in with your eID card.",
     )),
+    "too_many": (429, _(
+        "eid_error_too_many",
+        default="Too many attempts to log in with an eID card from your connection. "
+        "Wait a minute, then try again.",
+    )),
     "not_available": (503, _(
         "eid_error_not_available",
         default="Logging in with the eID card is not available on this site.",
@@ -133,7 +143,15 @@ class EidLoginView(BrowserView):
 
     def login(self):
         outcome = verify_request(self.request)
-        record_outcome(self.request, outcome, always=True)
+        if outcome.status != "verified" and api.user.is_anonymous():
+            # counted in memory, never written: over the limit, 429 and nothing audited
+            attempts, wait = ATTEMPTS.add(outcome.client or self.request.getClientAddr())
+            if attempts > ATTEMPTS_PER_MINUTE:
+                self.request.response.setHeader("Retry-After", str(wait))
+                return self.failure("too_many")
+        # the first failure of a client per minute is audited, not each attempt
+        # (successes are audited by ``certify``)
+        record_outcome(self.request, outcome)
         if outcome.status in ("absent", "ignored"):
             return self.failure("no_certificate")
         if outcome.status != "verified":

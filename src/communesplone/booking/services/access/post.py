@@ -16,8 +16,8 @@ from communesplone.booking.services.access.get import booking_of_link
 from communesplone.booking.services.occurrences.post import action_error
 from communesplone.booking.services.occurrences.post import moment
 from communesplone.booking.services.occurrences.post import occurrence_of
+from communesplone.core.jsonbody import read_json_body
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
@@ -25,7 +25,7 @@ from zope.interface import alsoProvides
 class BookingAccessPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request) or {}
+        data = read_json_body(self.request) or {}
         booking = booking_of_link(self.context, data.get("booking"), data.get("token"))
         action = data.get("action")
         scope = data.get("scope") or "one"

@@ -32,7 +32,7 @@ class AvailabilityGet(Service):
                 continue
             try:
                 values[name] = parse_moment(raw, tz)
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, OverflowError):
                 return self._error(name, _("error_invalid_datetime",
                                            default="Give a date and time as 2026-03-14T10:00."))
         start = values.get("start") or attach(today - timedelta(days=today.weekday()), tz)

@@ -15,9 +15,9 @@ from communesplone.booking.rules import localize
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
 from communesplone.booking.services.occurrences.get import occurrences_json
+from communesplone.core.jsonbody import read_json_body
 from datetime import datetime
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
@@ -50,7 +50,7 @@ def action_error():
 class OccurrencesPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request) or {}
+        data = read_json_body(self.request) or {}
         action = data.get("action")
         scope = data.get("scope") or "one"
         occurrence = occurrence_of(self.context, data)

@@ -5,8 +5,8 @@ unfavourable / remarks, ``comment``); only a member of that service can answer."
 from communesplone.deliberations.advice import AdviceError
 from communesplone.deliberations.advice import give_advice
 from communesplone.deliberations.services.errors import validation_error
+from communesplone.core.jsonbody import read_json_body
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
@@ -14,7 +14,7 @@ from zope.interface import alsoProvides
 class AdvicePost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request)
+        data = read_json_body(self.request)
         data = data if isinstance(data, dict) else {}
         if data.get("request"):
             return self.ask(data["request"])

@@ -5,9 +5,9 @@ from communesplone.deliberations.content.assembly import IAssembly
 from communesplone.deliberations.lifecycle import send_to
 from communesplone.deliberations.services.errors import validation_error
 from communesplone.deliberations.services.errors import workflow_error
+from communesplone.core.jsonbody import read_json_body
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.interface import alsoProvides
@@ -16,7 +16,7 @@ from zope.interface import alsoProvides
 class SendToPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request)
+        data = read_json_body(self.request)
         data = data if isinstance(data, dict) else {}
         target = api.content.get(UID=data.get("assembly") or "")
         if target is None or not IAssembly.providedBy(target) or not api.user.has_permission(

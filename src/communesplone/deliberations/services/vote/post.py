@@ -5,8 +5,8 @@ from communesplone.deliberations.lifecycle import meeting_of
 from communesplone.deliberations.services.errors import validation_error
 from communesplone.deliberations.votes import record_vote
 from communesplone.deliberations.votes import VoteError
+from communesplone.core.jsonbody import read_json_body
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
@@ -14,7 +14,7 @@ from zope.interface import alsoProvides
 class VotePost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request)
+        data = read_json_body(self.request)
         if not isinstance(data, dict):
             data = {}
         try:

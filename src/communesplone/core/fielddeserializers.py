@@ -1,0 +1,90 @@
+"""REST field deserializers that take a value only of the kind the field holds.
+
+plone.restapi validates a number with ``isinstance(value, int)``, and in
+Python ``True`` is an int: ``"quantity": true`` was stored as 1. A boolean
+field turned any string into False. JSON also reads ``1e309`` as infinity.
+These adapters (for sites with core installed: its browser layer) refuse
+such values with a ``ValueError``; :mod:`communesplone.core.fielderrors` then
+says what the field expects ("Quantité : un nombre entier est attendu").
+Strings of digits stay accepted, as a form sends them.
+"""
+
+from communesplone.core.interfaces import ICommunesploneCoreLayer
+from decimal import Decimal
+from plone.dexterity.interfaces import IDexterityContent
+from plone.restapi.deserializer.dxfields import DecimalFieldDeserializer
+from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
+from plone.restapi.interfaces import IFieldDeserializer
+from zope.component import adapter
+from zope.interface import implementer
+from zope.schema.interfaces import IBool
+from zope.schema.interfaces import IDecimal
+from zope.schema.interfaces import IFloat
+from zope.schema.interfaces import IInt
+
+import math
+
+#: Larger than any count a commune keeps; beyond, a number is an attack or a typo.
+MAX_NUMBER = 10**9
+
+
+def _number(value, kind):
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError(f"not {kind}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("not a finite number")
+    if isinstance(value, str) and len(value.strip()) > 30:
+        raise ValueError("number too long")
+    return value
+
+
+def _bounded(number):
+    if number is not None and abs(number) > MAX_NUMBER:
+        raise ValueError("number too large")
+    return number
+
+
+@implementer(IFieldDeserializer)
+@adapter(IInt, IDexterityContent, ICommunesploneCoreLayer)
+class IntFieldDeserializer(DefaultFieldDeserializer):
+    def __call__(self, value):
+        if value is not None:
+            _number(value, "an integer")
+            if isinstance(value, float):
+                raise ValueError("not an integer")
+        return _bounded(super().__call__(value))
+
+
+@implementer(IFieldDeserializer)
+@adapter(IFloat, IDexterityContent, ICommunesploneCoreLayer)
+class FloatFieldDeserializer(DefaultFieldDeserializer):
+    def __call__(self, value):
+        if value is not None:
+            _number(value, "a number")
+            if isinstance(value, int):
+                value = float(value)
+        number = super().__call__(value)
+        if isinstance(number, float) and not math.isfinite(number):
+            raise ValueError("not a finite number")
+        return _bounded(number)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IDecimal, IDexterityContent, ICommunesploneCoreLayer)
+class DecimalDeserializer(DecimalFieldDeserializer):
+    def __call__(self, value):
+        if value is not None:
+            _number(value, "a number")
+        number = super().__call__(value)
+        if isinstance(number, Decimal) and not number.is_finite():
+            raise ValueError("not a finite number")
+        return _bounded(number)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IBool, IDexterityContent, ICommunesploneCoreLayer)
+class BoolFieldDeserializer(DefaultFieldDeserializer):
+    def __call__(self, value):
+        if value is not None and not isinstance(value, bool):
+            raise ValueError("not a boolean")
+        return super().__call__(value)
