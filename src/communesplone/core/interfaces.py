@@ -232,7 +232,8 @@ class ICommuneSettings(model.Schema):
             "log in again. Logging out, or changing one's password, ends the session "
             "at once, on every device.",
         ),
-        required=True,
+        # Not required: a form posted without it (a script, an older page) keeps 8 hours.
+        required=False,
         default=8,
         min=1,
         max=168,
