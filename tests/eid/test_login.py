@@ -6,6 +6,7 @@ trusts a throw-away PKI (``TestPKI``) and reads its CRL from a file.
 
 from Acquisition import aq_base
 from communesplone.core.audit import entries
+from communesplone.core.sessions import user_secret
 from communesplone.eid.members import get_plugin
 from communesplone.eid.testing_pki import TestPKI
 from communesplone.eid.testing_pki import der_b64
@@ -16,10 +17,12 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.session import tktauth
 from types import SimpleNamespace
 from urllib.parse import parse_qs
 from urllib.parse import urlsplit
 
+import binascii
 import logging
 import pytest
 import requests
@@ -596,3 +599,31 @@ def test_national_number_appears_nowhere(site, caplog):
     assert f"{GIVEN} {SURNAME}" in texts["properties"]
     assert "Refused an eID certificate" in caplog.text
     assert "Ignored an eID certificate header" in caplog.text
+
+
+def test_copied_cookies_die_at_logout(site):
+    """A copy of the session and assurance cookies taken before logout opens nothing."""
+    session, _ = eid_login(site, site.pki.issue_leaf(GIVEN, SURNAME, RRN))
+    copy = requests.Session()
+    copy.cookies.update(session.cookies)
+    assert assurance(copy, site)["level"] == "high"
+    session.get(f"{site.url}/@@logout", timeout=60)
+    assert assurance(copy, site)["level"] == "none"
+
+
+def test_assurance_dies_when_the_password_changes(site):
+    session, _ = eid_login(site, site.pki.issue_leaf(GIVEN, SURNAME, RRN))
+    user_id = linked_member(site)
+    kept = session.cookies["__cp_assurance"]
+    site.portal.acl_users.source_users.doChangeUser(user_id, "a-New-password-3")
+    transaction.commit()
+    # even with a valid session of the member, the old assurance is worth nothing
+    fresh = requests.Session()
+    ticket = tktauth.createTicket(user_secret(user_id), user_id)
+    fresh.cookies.set("__ac", binascii.b2a_base64(ticket).rstrip().decode())
+    assert assurance(fresh, site)["level"] == "none"
+    fresh.cookies.set("__cp_assurance", kept)
+    answer = fresh.get(f"{site.url}/@users/{user_id}", timeout=60,
+                       headers={"Accept": "application/json"})
+    assert answer.status_code == 200  # the session itself is valid
+    assert assurance(fresh, site)["level"] == "none"

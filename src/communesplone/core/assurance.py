@@ -5,9 +5,10 @@ once they have verified a person; every add-on asks :func:`get_assurance` or
 :func:`require_assurance` and never needs to know which provider was used.
 
 The record lives in an encrypted, authenticated cookie bound to the member's
-user id (no write to the database on each request, nothing a citizen can
-forge or alter) and expires after the lifetime configured per level; it is
-cleared on logout. A provider that re-verifies the person on every request
+user id and session secret (no write to the database on each request, nothing
+a citizen can forge or alter) and expires after the lifetime configured per
+level; logout and a password change end it, a copy of the cookie included
+(:mod:`communesplone.core.sessions`). A provider that re-verifies the person on every request
 (a client certificate presented by the proxy) uses :func:`set_request_assurance`.
 """
 
@@ -16,6 +17,7 @@ from communesplone.core import logger
 from communesplone.core.levels import LEVELS  # noqa: F401 - part of this module's API
 from communesplone.core.levels import level_at_least
 from communesplone.core.levels import level_rank
+from communesplone.core.sessions import session_binding
 from communesplone.core.validation import mask_rrn
 from communesplone.core.validation import rrn_birth_date
 from cryptography.fernet import Fernet
@@ -78,6 +80,9 @@ class AssuranceRecord:
     given_names: str = ""
     surname: str = ""
     national_number: str | None = None
+    #: The member's session secret's fingerprint when it was made: logout and a
+    #: password change replace the secret, and the record no longer holds.
+    session: str | None = None
 
     @property
     def birth_date(self):
@@ -274,6 +279,7 @@ def certify(request, *, user_id, level, provider, provider_title, given_names=""
         level=level, user_id=user_id, provider=provider, provider_title=provider_title,
         authenticated_at=now, expires_at=now + _lifetime(level),
         given_names=given_names, surname=surname, national_number=national_number,
+        session=session_binding(user_id, create=True),
     )
     token = seal(record.to_json(), "assurance")
     request.response.setCookie(
@@ -301,10 +307,15 @@ def _from_cookie(request):
         logger.warning("Ignored an assurance cookie that does not decrypt (altered or old key)")
         return None
     try:
-        return AssuranceRecord.from_json(text)
+        record = AssuranceRecord.from_json(text)
     except (ValueError, TypeError, KeyError):
         logger.warning("Ignored an assurance cookie that does not decrypt or parse")
         return None
+    if record.session != session_binding(record.user_id):
+        # Made in a session that has ended (logout, password changed): a copy
+        # of the cookie is worth nothing.
+        return None
+    return record
 
 
 def get_assurance(request=None):

@@ -242,6 +242,28 @@ class ICommuneSettings(model.Schema):
         max=1440,
     )
 
+    model.fieldset(
+        "sessions",
+        label=_("fieldset_sessions", default="Sessions"),
+        fields=["session_idle_hours"],
+    )
+
+    session_idle_hours = schema.Int(
+        title=_("label_session_idle_hours",
+                default="Session lifetime without activity (hours)"),
+        description=_(
+            "help_session_idle_hours",
+            default="Staff and citizens who do nothing on the site for this long must "
+            "log in again. Logging out, or changing one's password, ends the session "
+            "at once, on every device.",
+        ),
+        # Not required: a form posted without it (a script, an older page) keeps 8 hours.
+        required=False,
+        default=8,
+        min=1,
+        max=168,
+    )
+
 
 class IHoldsRequests(Interface):
     """A container citizens add their requests to (a room, the e-guichet, the

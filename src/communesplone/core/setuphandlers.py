@@ -2,6 +2,7 @@
 
 from communesplone.core.groups import ensure_shared_groups
 from communesplone.core.languages import apply_commune_languages
+from communesplone.core.sessions import configure_sessions
 from communesplone.core.translations import enable_translations
 from communesplone.core.limits import store as limits_store
 from communesplone.core.logins import install as install_login_guard
@@ -34,13 +35,15 @@ def ensure_site_preset(registry, default="commune"):
 
 def post_install(context):
     """Create the shared staff groups, serve the commune's languages, give the
-    add-ons' types already installed their translations (idempotent)."""
+    add-ons' types already installed their translations, make sessions end at
+    logout (idempotent)."""
     ensure_site_preset(api.portal.get_tool("portal_registry"))
     ensure_shared_groups()
     apply_commune_languages()
     enable_translations(api.portal.get_tool("portal_types"))
     limits_store(api.portal.get())  # the abuse limits' counters (limits.py)
     install_login_guard(api.portal.get_tool("acl_users"))  # failed logins (logins.py)
+    configure_sessions()
 
 
 def remove_types_and_workflows(types, workflows):
