@@ -17,7 +17,7 @@ it left untouched and why.
 
 from communesplone.core import _
 from communesplone.core.myspace import language_of
-from communesplone.core.myspace import local
+from communesplone.core.dates import local
 from communesplone.core.payment import amount_text
 from communesplone.core.workflow_titles import state_title
 from dataclasses import dataclass
