@@ -58,7 +58,7 @@ def test_each_service_sees_what_waits_for_it(commune):
 
     facilities = _inbox(commune, "carol")
     assert _urls(facilities) == [commune.booking.absolute_url()]
-    assert [a["id"] for a in facilities["items"][0]["actions"]] == ["confirm", "refuse"]
+    assert [a["id"] for a in facilities["items"][0]["actions"]] == ["confirm"]
     assert "Salle du conseil" in facilities["items"][0]["detail"]
     economy = _inbox(commune, "eve")
     assert _urls(economy) == [commune.business.absolute_url()]

@@ -46,7 +46,7 @@ def resource_changed(resource, event):
 class BookingsToConfirm:
     order = 40
     title = _("inbox_kind_booking_confirm", default="Bookings to confirm")
-    actions = {"pending": ("confirm", "refuse")}
+    actions = {"pending": ("confirm",)}  # refusing asks for a reason: on its page
 
     def detail(self, brain, request):
         """The resource and when (the resource's title read once per page)."""

@@ -69,7 +69,7 @@ def meeting_due(meeting):
 class ItemsToValidate:
     order = 60
     title = _("inbox_kind_item_validate", default="Council items to validate")
-    actions = {"proposed": ("validate", "back_to_created")}
+    actions = {"proposed": ("validate",)}  # sending back asks for a reason: on its page
 
     def detail(self, brain, request):
         return ""

@@ -43,7 +43,7 @@ def directory_changed(directory, event):
 class EntriesToModerate:
     order = 50
     title = _("inbox_kind_entry_moderate", default="Directory entries to moderate")
-    actions = {"pending": ("publish", "reject")}
+    actions = {"pending": ("publish",)}  # rejecting asks for a reason: on its page
 
     def detail(self, brain, request):
         """Its locality (a catalog column; categories are indexed by id, not in words)."""

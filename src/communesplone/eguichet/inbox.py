@@ -17,12 +17,15 @@ from plone import api
 from plone.indexer import indexer
 from zope.interface import implementer
 
+AMOUNTS = "communesplone.eguichet.inbox.amounts"
+
 #: state -> (kind, transitions the row offers)
 WAITING = {
     "awaiting_payment": ("order-payment", ("confirm_payment",)),
     "submitted": ("order-take", ("take",)),
     "in_progress": ("order-deliver", ("mark_ready",)),
-    "ready": ("order-deliver", ("deliver",)),
+    # delivering by e-mail needs the PDF, rejecting a reason: on the order's page
+    "ready": ("order-deliver", ()),
 }
 
 
@@ -59,7 +62,11 @@ class OrderKind:
         """Its reference, the document and the amount (from the catalog's columns)."""
         parts = [brain.eguichet_reference, brain.eguichet_document]
         if brain.eguichet_amount:
-            parts.append(amount_text(brain.eguichet_amount, language_of(request)))
+            amounts = request.other.setdefault(AMOUNTS, {})  # babel is slow: once a page
+            if brain.eguichet_amount not in amounts:
+                amounts[brain.eguichet_amount] = amount_text(brain.eguichet_amount,
+                                                             language_of(request))
+            parts.append(amounts[brain.eguichet_amount])
         return " · ".join(part for part in parts if part)
 
 
