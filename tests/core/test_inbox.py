@@ -49,7 +49,7 @@ def test_each_service_sees_what_waits_for_it(commune):
     [row] = population["items"]
     assert row["url"] == commune.order.absolute_url()
     assert row["state_title"] == "En attente de paiement"
-    assert commune.order.reference in row["detail"] and "5,00" in row["detail"]
+    assert commune.order.reference in row["title"] + row["detail"] and "5,00" in row["detail"]
     assert row["service_title"] and "communesplone" not in row["service_title"]
     assert row["due_text"] and "T" not in row["due_text"]
     assert [action["id"] for action in row["actions"]] == ["confirm_payment"]

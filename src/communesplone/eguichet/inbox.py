@@ -59,8 +59,10 @@ class OrderKind:
                         in WAITING.items() if name == kind}
 
     def detail(self, brain, request):
-        """Its reference, the document and the amount (from the catalog's columns)."""
-        parts = [brain.eguichet_reference, brain.eguichet_document]
+        """Its reference (unless it is its title), the document and the amount (from the
+        catalog's columns)."""
+        reference = brain.eguichet_reference
+        parts = [reference if reference != brain.Title else "", brain.eguichet_document]
         if brain.eguichet_amount:
             amounts = request.other.setdefault(AMOUNTS, {})  # babel is slow: once a page
             if brain.eguichet_amount not in amounts:
