@@ -2,6 +2,7 @@
 from the catalog; tested from the side of who must not get through."""
 
 from communesplone.core.upgrades.to1006 import fill_inbox_indexes
+from communesplone.core.upgrades.to1006 import upgrade
 from myspacehelpers import get
 from myspacehelpers import make_commune
 from plone import api
@@ -117,12 +118,21 @@ def test_the_queue_follows_the_order_and_mine_is_what_i_took(commune):
     assert _inbox(commune, "carol", scope="mine")["items"] == []
 
 
-def test_upgrade_fills_the_indexes_of_what_already_waits(commune):
+def test_upgrade_to_1006_adds_and_fills_the_indexes(commune):
+    """A site of 1005: no inbox index, column nor user action; the step brings them,
+    filled for what already waits."""
+    portal = commune.portal
     catalog = api.portal.get_tool("portal_catalog")
     for name in ("inbox_queue", "inbox_due", "inbox_assignee"):
-        catalog._catalog.getIndex(name).clear()
-    assert catalog.uniqueValuesFor("inbox_queue") == ()
-    assert fill_inbox_indexes() == 3
+        catalog.delIndex(name)
+        catalog.delColumn(name)
+    portal.portal_actions.user.manage_delObjects(["inbox"])
+    upgrade(portal.portal_setup)
+    assert "inbox" in portal.portal_actions.user.objectIds()
     assert set(catalog.uniqueValuesFor("inbox_queue")) == {
         "order-payment|communesplone-population", "booking-confirm|communesplone-facilities",
         "entry-moderate|communesplone-economy"}
+    [brain] = catalog.unrestrictedSearchResults(inbox_queue="order-payment|"
+                                                "communesplone-population")
+    assert brain.inbox_due is not None and brain.inbox_queue
+    assert fill_inbox_indexes() == 3  # run again: the same three
