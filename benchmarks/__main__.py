@@ -9,6 +9,7 @@ speed hits both alike. Only ratios are reported as results.
 from benchmarks import booking
 from benchmarks import deliberations
 from benchmarks import directory
+from benchmarks import inbox
 from benchmarks import pages
 
 import sys
@@ -16,7 +17,8 @@ import sys
 
 def main():
     # benchmarks/cluster.py (one process vs two on RelStorage) is `make bench-cluster`.
-    results = [pages.run(), booking.run(), directory.run(), deliberations.run()]
+    results = [pages.run(), booking.run(), directory.run(), deliberations.run(),
+               inbox.run()]
     for result in results:
         print(result)
     return 0

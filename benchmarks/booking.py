@@ -59,6 +59,7 @@ def run():
     import Zope2
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.users import system
+    from benchmarks.pages import _app
     from benchmarks.pages import _instance
     from communesplone.booking.content.resource import site_timezone
     from communesplone.booking.rules import attach
@@ -66,7 +67,6 @@ def run():
     from communesplone.policy.sites import create_site
     from plone import api
     from plone.dexterity.utils import createContentInContainer
-    from Testing.makerequest import makerequest
     from zope.component.hooks import setSite
     from Zope2.Startup.run import make_wsgi_app
 
@@ -74,7 +74,7 @@ def run():
     with tempfile.TemporaryDirectory() as folder:
         instance = _instance(folder)
         wsgi = make_wsgi_app({}, str(instance.zope_conf))
-        app = makerequest(Zope2.app())
+        app = _app()
         newSecurityManager(None, system)
         ensure_admin(app)
         create_site(app, "ours", preset_name="commune")

@@ -101,11 +101,11 @@ def run():
     import Zope2
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.users import system
+    from benchmarks.pages import _app
     from benchmarks.pages import _instance
     from communesplone.cli import ensure_admin
     from communesplone.policy.sites import create_site
     from plone import api
-    from Testing.makerequest import makerequest
     from zope.component.hooks import setSite
     from Zope2.Startup.run import make_wsgi_app
 
@@ -114,7 +114,7 @@ def run():
         instance = _instance(folder)
         wsgi = make_wsgi_app({}, str(instance.zope_conf))
         _load_zcml()
-        app = makerequest(Zope2.app())
+        app = _app()
         newSecurityManager(None, system)
         ensure_admin(app)
         create_site(app, "ours", preset_name="commune")

@@ -142,6 +142,7 @@ def run():
     import Zope2
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.users import system
+    from benchmarks.pages import _app
     from benchmarks.pages import _instance
     from communesplone.cli import ensure_admin
     from communesplone.policy.sites import BASE_PROFILES
@@ -149,7 +150,6 @@ def run():
     from plone import api
     from plone.base.utils import get_installer
     from Products.CMFPlone.factory import addPloneSite
-    from Testing.makerequest import makerequest
     from zope.component.hooks import setSite
     from Zope2.Startup.run import make_wsgi_app
 
@@ -160,7 +160,7 @@ def run():
             instance = _instance(folder)
             wsgi = make_wsgi_app({}, str(instance.zope_conf))
             _load_directory_zcml()
-            app = makerequest(Zope2.app())
+            app = _app()
             newSecurityManager(None, system)
             ensure_admin(app)
             addPloneSite(app, "plain", title="Plain Plone", default_language="fr",

@@ -23,6 +23,22 @@ def _instance(folder):
     return instance
 
 
+def _app():
+    """The Zope application with a request, as ``communesplone`` commands have it.
+
+    Creating a site with demo content reads the request (the e-guichet's demo
+    orders are identified on it), so it must be the global request too.
+    """
+    import Zope2
+    from Testing.makerequest import makerequest
+    from zope.globalrequest import setRequest
+
+    app = makerequest(Zope2.app())
+    app.REQUEST["PARENTS"] = [app]
+    setRequest(app.REQUEST)
+    return app
+
+
 def _timed(call):
     started = time.perf_counter()
     call()
@@ -40,13 +56,12 @@ def run():
     from communesplone.policy.sites import BASE_PROFILES
     from communesplone.policy.sites import create_site
     from Products.CMFPlone.factory import addPloneSite
-    from Testing.makerequest import makerequest
     from Zope2.Startup.run import make_wsgi_app
 
     with tempfile.TemporaryDirectory() as folder:
         instance = _instance(folder)
         wsgi = make_wsgi_app({}, str(instance.zope_conf))
-        app = makerequest(Zope2.app())
+        app = _app()
         newSecurityManager(None, system)
         ensure_admin(app)
         plain_seconds = _timed(lambda: addPloneSite(

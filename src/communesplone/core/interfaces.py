@@ -295,3 +295,23 @@ class IMySpaceSection(Interface):
     def links(portal):
         """Further pages of the member's own (``[(message, url)]``), e.g. what is
         stored about them."""
+
+
+class IInboxKind(Interface):
+    """One kind of thing that waits for staff in the inbox "À traiter" (``@@inbox``).
+
+    Each add-on registers a named utility per kind (orders to take, bookings to
+    confirm, entries to moderate…) and indexes its content with
+    ``communesplone.core.inbox.queue_keys``, so core lists them from the catalog
+    without importing the add-ons nor waking an object.
+    """
+
+    order = Attribute("Position among the kinds, smallest first.")
+    title = Attribute("What waits, in the plural (a message): \"Orders to take\".")
+    actions = Attribute(
+        "``{state: (transition id, ...)}``: the transitions the row offers in that "
+        "state, to those who process the thing (their titles come from the workflow).")
+
+    def detail(brain, request):
+        """A short line under the row's title from the brain's metadata (a reference,
+        an amount, a resource), in the request's language; never personal data."""

@@ -9,6 +9,7 @@ for the advice, not for a favourable one).
 
 from communesplone.deliberations import _
 from communesplone.core.calendar import add_working_days
+from communesplone.core.inbox import INBOX_INDEXES
 from communesplone.deliberations.regimes import rules_for
 from communesplone.deliberations.vocabularies import ADVICE_ANSWERS
 from datetime import date
@@ -50,7 +51,7 @@ def request_advice(item, service, today=None):
     from communesplone.deliberations.roles import sync_item_roles
 
     sync_item_roles(item)
-    item.reindexObject(idxs=["delib_advice_pending"])
+    item.reindexObject(idxs=["delib_advice_pending", *INBOX_INDEXES])
     return advice
 
 
@@ -76,7 +77,7 @@ def give_advice(item, service, answer, comment=""):
                           answered_by=api.user.get_current().getId(),
                           answered_at=datetime.now(UTC).isoformat())
             item.advices = advices
-            item.reindexObject(idxs=["delib_advice_pending"])
+            item.reindexObject(idxs=["delib_advice_pending", *INBOX_INDEXES])
             return advice
     raise AdviceError(_("error_advice_not_asked",
                         default="No advice was asked of this service."), "service")
