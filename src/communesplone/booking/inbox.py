@@ -10,7 +10,7 @@ from communesplone.booking.content.booking import IBooking
 from communesplone.core.inbox import INBOX_INDEXES
 from communesplone.core.inbox import queue_keys
 from communesplone.core.interfaces import IInboxKind
-from communesplone.core.myspace import date_in_words
+from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
 from DateTime import DateTime
 from plone import api
@@ -56,6 +56,6 @@ class BookingsToConfirm:
             found = api.content.find(portal_type="Resource",
                                      path={"query": parent, "depth": 0})
             titles[parent] = found[0].Title if found else ""
-        when = date_in_words(brain.start, language_of(request), with_time=True) \
+        when = when_text(brain.start, language_of(request), with_time=True) \
             if brain.start else ""
         return " · ".join(part for part in (titles[parent], when) if part)

@@ -21,7 +21,7 @@ view), one query per kind for the counts and one for the rows.
 from communesplone.core import _
 from communesplone.core.groups import SHARED_GROUPS
 from communesplone.core.interfaces import IInboxKind
-from communesplone.core.myspace import date_in_words
+from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
 from communesplone.core.workflow_titles import state_title
 from communesplone.core.workflow_titles import transition_title
@@ -141,7 +141,8 @@ class _Texts:
         if self.zone is not None and value.tzinfo is not None:
             value = value.astimezone(self.zone)
         day = datetime(value.year, value.month, value.day)
-        return self._memoized(("day", day), lambda: date_in_words(day, self.language))
+        return self._memoized(("day", day), lambda: when_text(day, self.language,
+                                                              with_time=False, year=True))
 
     def actions(self, portal_type, transitions):
         """``[(id, title, URL pattern)]`` of ``transitions`` in the type's workflow."""

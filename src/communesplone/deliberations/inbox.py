@@ -12,7 +12,7 @@ holds one queue keyword for each.
 
 from communesplone.core.inbox import queue_keys
 from communesplone.core.interfaces import IInboxKind
-from communesplone.core.myspace import date_in_words
+from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
 from communesplone.deliberations import _
 from communesplone.deliberations.content.item import IMeetingItem
@@ -94,4 +94,4 @@ class MeetingsToPrepare:
     def detail(self, brain, request):
         """The meeting's date and time."""
         value = brain.delib_meeting_date
-        return date_in_words(value, language_of(request), with_time=True) if value else ""
+        return when_text(value, language_of(request), with_time=True) if value else ""
