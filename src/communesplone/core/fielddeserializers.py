@@ -12,12 +12,14 @@ Strings of digits stay accepted, as a form sends them.
 from communesplone.core.interfaces import ICommunesploneCoreLayer
 from decimal import Decimal
 from plone.dexterity.interfaces import IDexterityContent
+from plone.restapi.deserializer.dxfields import ChoiceFieldDeserializer
 from plone.restapi.deserializer.dxfields import DecimalFieldDeserializer
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
 from zope.component import adapter
 from zope.interface import implementer
 from zope.schema.interfaces import IBool
+from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IDecimal
 from zope.schema.interfaces import IFloat
 from zope.schema.interfaces import IInt
@@ -87,4 +89,21 @@ class BoolFieldDeserializer(DefaultFieldDeserializer):
     def __call__(self, value):
         if value is not None and not isinstance(value, bool):
             raise ValueError("not a boolean")
+        return super().__call__(value)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IChoice, IDexterityContent, ICommunesploneCoreLayer)
+class ChoiceDeserializer(ChoiceFieldDeserializer):
+    """A choice is one value: a list or an object (but ``{"token": ...}``) is not.
+
+    plone.restapi looked a list up in the vocabulary's dict: ``TypeError:
+    unhashable type``, a 500 (found by tests/core/test_fuzz_bodies.py).
+    """
+
+    def __call__(self, value):
+        if isinstance(value, dict) and "token" in value:
+            value = value["token"]
+        if value is not None and not isinstance(value, (str, int, float, bool)):
+            raise ValueError("not one of the choices")
         return super().__call__(value)

@@ -85,6 +85,11 @@ def parse(raw, limit=MAX_BODY_BYTES):
         raise BadBody(_("error_body_not_object",
                         default="The request body must be a JSON object ({...}), not ${kind}.",
                         mapping={"kind": kind}))
+    if "@type" in data and not isinstance(data["@type"], str):
+        # plone.restapi calls ``.lower()`` on it: a 500 (tests/core/test_fuzz_bodies.py)
+        raise BadBody(_("error_body_type_not_text",
+                        default='The type of content ("@type") must be a text, '
+                                'such as "Booking".'))
     return data
 
 
