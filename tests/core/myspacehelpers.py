@@ -55,7 +55,8 @@ def make_commune(portal):
                                      title="E-guichet")
         doctype = api.content.create(
             container=guichet, type="DocumentType", id="certificat-de-residence",
-            title="Certificat de résidence", theme="Population", who_may_order="self",
+            title="Certificat de résidence", title_nl="Attest van woonst",
+            theme="Population", who_may_order="self",
             required_assurance="none", order_fields=[], delivery_methods=["email", "pickup"],
             fee_post=0.0, price=5.0, max_quantity=5, processing_days=3,
             processing_group="communesplone-population", payment_before_processing=True,

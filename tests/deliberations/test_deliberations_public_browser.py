@@ -29,10 +29,12 @@ def council_pages(live):
     api.portal.set_registry_record("plone.available_languages", ["fr", "nl"])
     api.portal.set_registry_record("plone.use_cookie_negotiation", True)
     council = live["council"]
+    council.title_nl = "Gemeenteraad"  # as a bilingual commune writes it (translations tab)
     meeting, public, closed = published_meeting(council)
     public.legal_basis = "Vu le Code de la démocratie locale, article L1122-30 ;"
     public.reindexObject()
-    upcoming = make_meeting(council, days=25, title="Conseil communal de janvier")
+    upcoming = make_meeting(council, days=25, title="Conseil communal de janvier",
+                            title_nl="Gemeenteraad van januari")
     present(make_item(council, "Budget 2027", category="finances"), upcoming)
     transition(upcoming, "freeze")
     transaction.commit()

@@ -19,6 +19,7 @@ from browser import axe_violations
 from browser import page_fixture  # noqa: F401 - the ``page`` fixture
 
 import pytest
+import re
 import requests
 import transaction
 
@@ -180,7 +181,8 @@ def test_the_mailbox_pages_are_fit_for_people(demo, page, viewport):
     credentials = base64.b64encode(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode()).decode()
     page.set_extra_http_headers({"Authorization": f"Basic {credentials}"})
     page.goto(f"{portal.absolute_url()}/@@demo-mailbox")
-    assert "mercredi 2 décembre 2026, 10:12" in page.inner_text("#content")
+    # core's dates: the year only when it is not this year's
+    assert re.search(r"mercredi 2 décembre( 2026)?, 10 h 12", page.inner_text("#content"))
     # axe on the page's content: the administrator's toolbar (Plone's, unnamed icon links
     # on a phone) is not this page's
     pagechecks.assert_fit_for_people(page, "fr", "the demo mailbox", citizen=False, axe=False)

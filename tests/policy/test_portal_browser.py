@@ -72,9 +72,10 @@ def test_navigation_search_and_legal_pages(live, page):
     page.set_viewport_size(DESKTOP)
     page.goto(live)
     nav = page.locator("#portal-globalnav")
-    # (the news and events folders of this test site were made in English)
+    # the news and events folders of this test site were made in English ("News",
+    # "Events"); the policy gives them their title in the commune's other languages
     for name in ("E-guichet", "Réserver une salle ou du matériel",
-                 "Commerces et associations", "Conseil communal", "News", "Events"):
+                 "Commerces et associations", "Conseil communal", "Actualités", "Agenda"):
         assert nav.get_by_role("link", name=name, exact=True).count() == 1, name
     page.locator("#searchGadget").fill("naissance")
     page.locator("#searchGadget").press("Enter")
