@@ -34,11 +34,13 @@ node_modules/.installed: package.json package-lock.json
 start: install
 	$(BIN)/communesplone start
 
-# Two workers (pytest-xdist) on the 2 cores CI has; tests/conftest.py gives each
-# worker whole files and sets each Plone layer up once per worker.
+# Two workers (pytest-xdist) on the 2 cores CI has, whole files each: a module's
+# fixtures (a server started by its first test, a browser, a cluster) stay on one
+# worker. (Not --dist loadgroup: with pytest 9, xdist 3.8 cannot rename the node
+# ids its groups rely on, and every test became a group of its own.)
 TEST_WORKERS ?= 2
 test: install node_modules/.installed
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The guided tour: each citizen journey in Chromium, fr and nl, 1366 and 390 px,
 # written to docs/screenshots/ (with REPORT.md: what a person should not see).

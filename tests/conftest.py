@@ -81,37 +81,3 @@ def pytest_collection_modifyitems(session, config, items):
         layer = _layer_of(item)
         if layer is not None:
             item.layer = layer
-    if config.getvalue("dist") == "loadgroup":
-        _group_for_workers(items, int(config.getvalue("numprocesses") or 2))
-
-
-def _group_for_workers(items, workers):
-    """Share the tests among pytest-xdist's workers (``make test`` runs two).
-
-    A Plone layer costs seconds to set up, so the tests of one layer are cut
-    into as many groups as there are workers, whole files each, balanced by
-    their number of tests: each worker sets a layer up once. Tests without a
-    layer are grouped by file, so that a module's fixtures (a browser, a
-    cluster of processes, a database) are made once, on one worker.
-    """
-    files_by_layer = {}
-    for item in items:
-        layer = getattr(item, "layer", None)
-        if layer is None:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-            continue
-        name = getattr(layer, "__name__", str(layer))
-        counts = files_by_layer.setdefault(name, {})
-        counts[item.nodeid.split("::")[0]] = counts.get(item.nodeid.split("::")[0], 0) + 1
-    group_of = {}
-    for name, counts in files_by_layer.items():
-        loads = [0] * workers
-        for path, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
-            slot = loads.index(min(loads))
-            loads[slot] += count
-            group_of[(name, path)] = f"{name}-{slot}"
-    for item in items:
-        layer = getattr(item, "layer", None)
-        if layer is not None:
-            name = getattr(layer, "__name__", str(layer))
-            item.add_marker(pytest.mark.xdist_group(group_of[(name, item.nodeid.split("::")[0])]))
