@@ -45,8 +45,9 @@ def test_translations_keep_the_line_breaks_and_variables(language):
     assert mismatched == []
 
 
-def test_mo_compiled_at_start_up():
-    # zope.i18n compiles the .po files when the ZCML is loaded (by the layers).
+def test_mo_compiled_at_start_up(bare):
+    # zope.i18n compiles the .po files when the ZCML is loaded (by the layers: ``bare``
+    # loads it, whichever file a worker of ``make test`` ran first).
     for language in ("fr", "nl", "de", "en"):
         for domain in ("communesplone", "plone"):
             assert (LOCALES / language / "LC_MESSAGES" / f"{domain}.mo").exists()
