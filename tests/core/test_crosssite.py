@@ -30,9 +30,11 @@ SIMPLE_BODIES = {
 }
 
 
-def _first(portal_type):
+def _first(portal_type, **query):
+    """The oldest object of ``portal_type``: one a Manager may still change (a
+    decided item is closed to everyone, and answers 401 before any origin is read)."""
     [brain] = api.content.find(portal_type=portal_type, sort_on="created", sort_limit=1,
-                               unrestricted=True)[:1]
+                               unrestricted=True, **query)[:1]
     return brain.getURL()
 
 
@@ -41,7 +43,8 @@ def endpoints():
     catalog, order = _first("DocumentCatalog"), _first("DocumentOrder")
     resource, booking = _first("Resource"), _first("Booking")
     directory, business = _first("BusinessDirectory"), _first("Business")
-    meeting, item = _first("Meeting"), _first("MeetingItem")
+    meeting = _first("Meeting", review_state="created")
+    item = _first("MeetingItem", review_state=["created", "proposed", "validated"])
     return [
         ("POST", catalog), ("POST", resource), ("POST", directory),  # content add
         ("PATCH", order), ("PATCH", booking), ("PATCH", business), ("PATCH", meeting),

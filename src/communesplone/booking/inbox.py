@@ -9,6 +9,7 @@ from communesplone.booking import _
 from communesplone.booking.content.booking import IBooking
 from communesplone.core.inbox import INBOX_INDEXES
 from communesplone.core.inbox import queue_keys
+from communesplone.core.inbox import state_of
 from communesplone.core.interfaces import IInboxKind
 from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
@@ -23,7 +24,7 @@ RESOURCE_TITLES = "communesplone.booking.inbox.resources"
 
 @indexer(IBooking)
 def inbox_queue(booking):
-    if api.content.get_state(booking, default=None) != "pending":
+    if state_of(booking) != "pending":
         raise AttributeError("inbox_queue")  # waits for nobody: not in the index
     resource = booking.resource()
     return queue_keys(KIND, [getattr(resource, "manager_group", None)])

@@ -29,6 +29,7 @@ from datetime import datetime
 from DateTime import DateTime
 from plone import api
 from plone.protect.authenticator import createToken
+from Products.CMFCore.utils import getToolByName
 from zope.component import getUtilitiesFor
 from zope.i18n import translate
 from zoneinfo import ZoneInfo
@@ -53,6 +54,20 @@ def queue_keys(kind, groups):
     """
     groups = sorted({group for group in groups or () if group})
     return [f"{kind}{SEPARATOR}{group}" for group in groups] or [f"{kind}{SEPARATOR}"]
+
+
+def state_of(obj):
+    """The review state of ``obj``, read through its own acquisition chain.
+
+    The add-ons' ``inbox_queue`` indexers call this. They run when the
+    transaction commits (the indexing queue), possibly after the local site
+    was unset: the layer set-up that creates the demo commune, a script. There
+    ``plone.api`` cannot find the portal, the commit fails and loses every
+    change of the transaction; the workflow tool acquired from ``obj`` is always
+    there.
+    """
+    workflow = getToolByName(obj, "portal_workflow", None)
+    return workflow.getInfoFor(obj, "review_state", None) if workflow is not None else None
 
 
 def split_key(key):

@@ -11,6 +11,7 @@ holds one queue keyword for each.
 """
 
 from communesplone.core.inbox import queue_keys
+from communesplone.core.inbox import state_of
 from communesplone.core.interfaces import IInboxKind
 from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
@@ -19,7 +20,6 @@ from communesplone.deliberations.content.item import IMeetingItem
 from communesplone.deliberations.content.meeting import IMeeting
 from communesplone.deliberations.roles import SECRETARIAT
 from DateTime import DateTime
-from plone import api
 from plone.indexer import indexer
 from zope.interface import implementer
 
@@ -36,7 +36,7 @@ def _pending_advices(item):
 @indexer(IMeetingItem)
 def item_queue(item):
     keys = []
-    if api.content.get_state(item, default=None) == "proposed":
+    if state_of(item) == "proposed":
         keys += queue_keys(ITEM_VALIDATE, [SECRETARIAT])
     services = [advice["service"] for advice in _pending_advices(item)]
     if services:
@@ -55,7 +55,7 @@ def item_due(item):
 
 @indexer(IMeeting)
 def meeting_queue(meeting):
-    if api.content.get_state(meeting, default=None) != "created":
+    if state_of(meeting) != "created":
         raise AttributeError("inbox_queue")  # waits for nobody: not in the index
     return queue_keys(MEETING_PREPARE, [SECRETARIAT])
 

@@ -7,6 +7,7 @@ the oldest proposal comes first.
 
 from communesplone.core.inbox import INBOX_INDEXES
 from communesplone.core.inbox import queue_keys
+from communesplone.core.inbox import state_of
 from communesplone.core.interfaces import IInboxKind
 from communesplone.directory import _
 from communesplone.directory.content.business import IBusiness
@@ -20,7 +21,7 @@ KIND = "entry-moderate"
 
 @indexer(IBusiness)
 def inbox_queue(business):
-    if api.content.get_state(business, default=None) != "pending":
+    if state_of(business) != "pending":
         raise AttributeError("inbox_queue")  # waits for nobody: not in the index
     directory = directory_of(business)
     group = (getattr(directory, "moderator_group", None) or "").strip()

@@ -7,13 +7,13 @@ due on its announced date.
 """
 
 from communesplone.core.inbox import queue_keys
+from communesplone.core.inbox import state_of
 from communesplone.core.interfaces import IInboxKind
 from communesplone.core.payment import amount_text
 from communesplone.core.myspace import language_of
 from communesplone.eguichet import _
 from communesplone.eguichet.content.order import IDocumentOrder
 from DateTime import DateTime
-from plone import api
 from plone.indexer import indexer
 from zope.interface import implementer
 
@@ -31,7 +31,7 @@ WAITING = {
 
 @indexer(IDocumentOrder)
 def inbox_queue(order):
-    state = api.content.get_state(order, default=None)
+    state = state_of(order)
     if state not in WAITING:
         raise AttributeError("inbox_queue")  # waits for nobody: not in the index
     return queue_keys(WAITING[state][0], [order.processing_group])
