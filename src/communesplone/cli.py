@@ -210,14 +210,17 @@ def call_server(instance, method, payload=None, view="communesplone-sites"):
         raise CommandError(f"cannot reach the running server at {url}: {error.reason}") from error
 
 
-def sites_list(instance, as_json=False):
+def sites_list(instance, as_json=False, usage=False):
+    from communesplone.policy.usage import human_size
+
     if instance.is_running():
-        sites = call_server(instance, "GET")["sites"]
+        view = "communesplone-sites?usage=1" if usage else "communesplone-sites"
+        sites = call_server(instance, "GET", view=view)["sites"]
     else:
         from communesplone.policy.sites import list_sites
 
         with zope_app(instance) as app:
-            sites = list_sites(app)
+            sites = list_sites(app, usage=usage)
     if as_json:
         print(json.dumps(sites, indent=2))
         return
@@ -230,8 +233,13 @@ def sites_list(instance, as_json=False):
             for addon in site["addons"]
             if addon["installed"]
         )
+        used = ""
+        if "usage" in site:
+            used = (f"\tobjects={site['usage']['objects']} "
+                    f"({human_size(site['usage']['bytes'])}) blobs={site['usage']['blobs']} "
+                    f"({human_size(site['usage']['blob_bytes'])})")
         print(f"{site['id']}\t{site['title']}\t{site['language']}\t"
-              f"preset={site['preset']}\t{installed or 'no CommunesPlone add-on'}")
+              f"preset={site['preset']}\t{installed or 'no CommunesPlone add-on'}{used}")
 
 
 def sites_create(instance, site_id, title, preset_name, language):
@@ -475,6 +483,22 @@ def sites_caching(instance, site_ids, every, proxies):
             sites.run({"action": "caching", "site": site_id, "proxies": list(proxies)})
             where = ", ".join(proxies) or "no proxy (browsers revalidate)"
             print(f"{site_id}: HTTP caching on, purges to {where}.")
+
+
+def sites_mail(instance, site_id, settings):
+    """Show ``site_id``'s mail server and sender, after applying ``settings``.
+
+    The password is read from the environment variable the operator names
+    (``--smtp-password-env``), never from the command line, where ``ps`` and
+    the shell's history would show it.
+    """
+    with site_operations(instance) as sites:
+        result = sites.run({"action": "mail", "site": site_id, "settings": settings})
+    mail = result["mail"]
+    user = f"{mail['smtp_user']} (password {mail['smtp_password'] or 'not set'})" \
+        if mail["smtp_user"] else "no login"
+    print(f"{site_id}: mails from {mail['sender_name'] or ''} <{mail['sender'] or ''}> "
+          f"through {mail['smtp_host']}:{mail['smtp_port']}, {user}.")
 
 
 def sites_export(instance, site_id, folder):
@@ -767,6 +791,8 @@ def parser():
     site_commands = sites.add_subparsers(dest="sites_command", required=True)
     listing = site_commands.add_parser("list", help="list the sites and their add-ons")
     listing.add_argument("--json", action="store_true")
+    listing.add_argument("--usage", action="store_true",
+                         help="also each site's storage use: records and blobs (walks them all)")
     create = site_commands.add_parser("create", help="create a site from a preset")
     create.add_argument("--id", required=True, dest="site_id")
     create.add_argument("--title", default=None)
@@ -794,6 +820,16 @@ def parser():
         "remove", help="export a site, then delete it (the export is required)")
     remove.add_argument("site_id", metavar="ID")
     remove.add_argument("--export-to", required=True, dest="folder")
+    mail = site_commands.add_parser(
+        "mail", help="show or set a site's mail server and sender")
+    mail.add_argument("site_id", metavar="ID")
+    mail.add_argument("--smtp-host", default=None)
+    mail.add_argument("--smtp-port", default=None)
+    mail.add_argument("--smtp-user", default=None, help="'' removes the login")
+    mail.add_argument("--smtp-password-env", default=None, metavar="VARIABLE",
+                      help="the environment variable that holds the password")
+    mail.add_argument("--sender", default=None, help="the From address, e.g. info@namur.be")
+    mail.add_argument("--sender-name", default=None, help="e.g. 'Ville de Namur'")
     caching = site_commands.add_parser(
         "caching", help="turn HTTP caching on (plone.app.caching), purges sent to a proxy")
     caching.add_argument("site_ids", nargs="*", metavar="ID")
@@ -835,7 +871,7 @@ def parser():
 
 def run_sites(instance, args):
     if args.sites_command == "list":
-        sites_list(instance, as_json=args.json)
+        sites_list(instance, as_json=args.json, usage=args.usage)
     elif args.sites_command == "create":
         sites_create(instance, args.site_id, args.title, args.preset, args.language)
     elif args.sites_command == "upgrade":
@@ -856,6 +892,15 @@ def run_sites(instance, args):
         sites_caching(instance, args.site_ids, args.every, args.proxies)
     elif args.sites_command == "export":
         sites_export(instance, args.site_id, args.folder)
+    elif args.sites_command == "mail":
+        settings = {"smtp_host": args.smtp_host, "smtp_port": args.smtp_port,
+                    "smtp_user": args.smtp_user, "sender": args.sender,
+                    "sender_name": args.sender_name}
+        if args.smtp_password_env:
+            if args.smtp_password_env not in os.environ:
+                raise CommandError(f"the variable {args.smtp_password_env} is not set")
+            settings["smtp_password"] = os.environ[args.smtp_password_env]
+        sites_mail(instance, args.site_id, settings)
     else:
         sites_import(instance, args.site_id, args.folder, args.preset, args.title, args.language)
     return 0

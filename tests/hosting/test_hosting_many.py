@@ -8,6 +8,7 @@ from hostinghelpers import run
 import json
 import os
 import pytest
+import re
 
 GOOD = """id,name,nis_code,languages,addons
 namur,Ville de Namur,92094,fr,
@@ -61,3 +62,17 @@ def test_create_many_goes_on_after_a_failure_and_resumes(light_presets, tmp_path
     sites = {site["id"]: site for site in json.loads(run(env, "sites", "list", "--json").stdout)}
     assert sorted(sites) == ["eupen", "namur"]  # the failed attempt left nothing behind
     assert sites["eupen"]["language"] == "de" and sites["eupen"]["title"] == "Stadt Eupen"
+
+    # what each commune costs in storage, and its own sender
+    used = run(env, "sites", "list", "--usage")
+    assert used.returncode == 0, used.stderr
+    assert re.search(r"^eupen\t.*objects=\d+ \(\d+\.\d [KM]B\) blobs=\d+", used.stdout, re.M)
+    mail = run(dict(env, EUPEN_SMTP="geheim"), "sites", "mail", "eupen", "--smtp-host",
+               "relay.eupen.be", "--smtp-user", "eupen", "--smtp-password-env", "EUPEN_SMTP",
+               "--sender", "info@eupen.be", "--sender-name", "Stadt Eupen")
+    assert mail.returncode == 0, mail.stderr
+    assert mail.stdout.strip() == ("eupen: mails from Stadt Eupen <info@eupen.be> through "
+                                   "relay.eupen.be:25, eupen (password set).")
+    assert "geheim" not in mail.stdout + mail.stderr
+    bad = run(env, "sites", "mail", "namur", "--sender", "pas une adresse")
+    assert bad.returncode == 1 and "--sender 'pas une adresse'" in bad.stderr

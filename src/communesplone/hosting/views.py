@@ -88,6 +88,11 @@ def operate(app, data):
 
         configure_proxies(sites.get_site(app, site_id), data.get("proxies") or ())
         return {"site": site_id, "proxies": list(data.get("proxies") or ())}
+    if action == "mail":
+        from communesplone.policy.mailsettings import mail_settings
+
+        settings = mail_settings(sites.get_site(app, site_id), data.get("settings") or {})
+        return {"site": site_id, "mail": settings}
     if action == "export":
         paths = sites.export_site(sites.get_site(app, site_id), data["folder"])
         return {"site": site_id, "files": len(paths)}

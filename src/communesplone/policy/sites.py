@@ -10,12 +10,14 @@ error names the site, and the step when there is one.
 from communesplone.policy import logger
 from communesplone.policy.presets import SITE_LANGUAGES
 from communesplone.policy.presets import load_preset
+from communesplone.policy.usage import sites_usage
 from plone.base.interfaces import IPloneSiteRoot
 from plone.base.utils import get_installer
 from plone.registry.interfaces import IRegistry
 from Products.CMFPlone.factory import addPloneSite
 from pathlib import Path
 from zope.component import getUtility
+from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 
 import re
@@ -69,16 +71,26 @@ def describe_site(site):
     }
 
 
-def list_sites(app):
-    """Every Plone site at the root of ``app``, described."""
+def list_sites(app, usage=False):
+    """Every Plone site at the root of ``app``, described.
+
+    With ``usage``, each description has the site's storage use (``usage``:
+    records and blobs reachable from it, see ``policy/usage.py``): a walk of
+    every record, so only when the operator asks.
+    """
+    found = [site for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
+    sizes = sites_usage(app, found) if usage else {}
     sites = []
-    for site in app.objectValues():
-        if IPloneSiteRoot.providedBy(site):
-            setSite(site)
-            try:
-                sites.append(describe_site(site))
-            finally:
-                setSite(None)
+    previous = getSite()
+    for site in found:
+        setSite(site)
+        try:
+            described = describe_site(site)
+        finally:
+            setSite(previous)
+        if usage:
+            described["usage"] = sizes[site.getId()]
+        sites.append(described)
     return sites
 
 

@@ -24,7 +24,8 @@ class SitesView(BrowserView):
         response.setHeader("Content-Type", "application/json")
         if self.request.method == "POST":
             return self.create()
-        return json.dumps({"sites": list_sites(self.context)})
+        usage = self.request.form.get("usage") in ("1", "true")
+        return json.dumps({"sites": list_sites(self.context, usage=usage)})
 
     def create(self):
         alsoProvides(self.request, IDisableCSRFProtection)
