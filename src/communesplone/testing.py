@@ -11,12 +11,33 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from plone.testing.zope import STARTUP
+from plone.testing.zope import WSGIServer
 
 import os
 
 # Translations are compiled from the .po files when Zope starts, as in production.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
+
+class FreshPortWSGIServer(WSGIServer):
+    """plone.testing's WSGI server layer, on a new free port at each set-up.
+
+    plone.testing keeps the port it was given by the system for the layer's
+    next set-up; by then (another layer ran in between) another process, the
+    other pytest worker or a server a test started, may hold it: "Address
+    already in use". Forgetting it lets the system pick a free one again.
+    """
+
+    defaultBases = (STARTUP,)
+
+    def tearDown(self):
+        super().tearDown()
+        self.__dict__.pop("host", None)
+        self.__dict__.pop("port", None)
+
+
+WSGI_SERVER_FIXTURE = FreshPortWSGIServer(name="CommunesPlone:WSGIServer")
 
 
 class CommunesploneZCMLLayer(PloneSandboxLayer):

@@ -14,7 +14,7 @@ from bookinghelpers import rest
 from datetime import datetime
 from datetime import timedelta
 from plone import api
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from communesplone.testing import WSGI_SERVER_FIXTURE
 
 import threading
 import transaction

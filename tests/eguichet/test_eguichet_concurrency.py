@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from eguichethelpers import order_json
 from eguichethelpers import orders_in
 from eguichethelpers import rest
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from communesplone.testing import WSGI_SERVER_FIXTURE
 from ZPublisher.HTTPRequest import HTTPRequest
 
 import pytest

@@ -20,6 +20,7 @@ goes through as before. Anonymous requests carry no credentials to abuse.
 
 from communesplone.core import _
 from communesplone.core import logger
+from communesplone.core.installed import on_installed_requests
 from plone.protect.authenticator import _verify_request
 from plone.rest.interfaces import IAPIRequest
 from plone.rest.service import Service
@@ -120,6 +121,7 @@ def refusal(request, user):
     return None
 
 
+@on_installed_requests()
 def check_request(event):
     """After traversal (the user is known): refuse a cross-site state change (403)."""
     request = event.request

@@ -8,11 +8,13 @@ rendered and locked the body when the publisher notifies ``IPubBeforeAbort``:
 this subscriber rewrites that body once, without the key.
 """
 
+from communesplone.core.installed import on_installed_requests
 from plone.rest.interfaces import IAPIRequest
 
 import json
 
 
+@on_installed_requests()
 def strip_traceback(event):
     """``IPubBeforeAbort``: drop ``traceback`` from the JSON error of a REST call."""
     request = event.request

@@ -19,9 +19,10 @@ view), one query per kind for the counts and one for the rows.
 """
 
 from communesplone.core import _
-from communesplone.core.groups import SHARED_GROUPS
-from communesplone.core.interfaces import IInboxKind
 from communesplone.core.dates import when_text
+from communesplone.core.groups import SHARED_GROUPS
+from communesplone.core.installed import in_installed_sites
+from communesplone.core.interfaces import IInboxKind
 from communesplone.core.myspace import language_of
 from communesplone.core.workflow_titles import state_title
 from communesplone.core.workflow_titles import transition_title
@@ -288,6 +289,7 @@ def inbox(request, scope=None, service=None, kind=None, start=0, size=BATCH_SIZE
     }
 
 
+@in_installed_sites()
 def reindex_after_transition(obj, event):
     """A transition changes what waits (Plone reindexes only the state): reindex the
     inbox's indexes of the content types that fill them."""

@@ -15,6 +15,9 @@ their service.
 """
 
 from communesplone.core import _
+from communesplone.core.installed import GUARDED
+from communesplone.core.installed import installed_in
+from communesplone.core.installed import on_installed_requests
 from communesplone.core.interfaces import ICommunesploneCoreLayer
 from plone.rest.interfaces import IAPIRequest
 
@@ -159,7 +162,7 @@ def guard_body(site, event):
     if request.get("REQUEST_METHOD", "GET").upper() not in WRITES:
         return
     content_type = (request.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
-    if content_type in NOT_JSON:
+    if content_type in NOT_JSON or not installed_in(site):  # a plain site beside ours
         return
     try:
         declared = int(request.get("CONTENT_LENGTH") or 0)
@@ -183,6 +186,9 @@ def guard_body(site, event):
         request.other["BODY"] = UNREADABLE
 
 
+setattr(guard_body, GUARDED, True)
+
+
 #: No service of ours reads anything nested deeper.
 MAX_DEPTH = 64
 
@@ -203,6 +209,7 @@ def _depth(data):
     return deepest
 
 
+@on_installed_requests()
 def check_body(event):
     """``IPubAfterTraversal``: refuse an unreadable JSON body before any service runs."""
     request = event.request

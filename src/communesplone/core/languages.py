@@ -14,6 +14,7 @@ behavior (:mod:`communesplone.core.translations`); :func:`translated_title`
 gives the one of the request's language, from an object or a catalog brain.
 """
 
+from communesplone.core.installed import guarded_by_name
 from communesplone.core.translations import texts_of
 from communesplone.core.vocabularies import LANGUAGES
 from plone import api
@@ -99,6 +100,7 @@ def apply_commune_languages():
     return languages
 
 
+@guarded_by_name
 def languages_changed(event):
     """``IRecordModifiedEvent``: the commune changed its languages (control panel,
     REST, a preset): Plone's available languages follow."""

@@ -17,6 +17,9 @@ issues a new one while the person is active.
 """
 
 from communesplone.core import logger
+from communesplone.core.installed import guarded_by_name
+from communesplone.core.installed import in_installed_sites
+from communesplone.core.installed import on_installed_requests
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.protect.utils import safeWrite
@@ -57,6 +60,7 @@ def configure_sessions(site=None):
     plugin.refresh_interval = -1
 
 
+@guarded_by_name
 def settings_changed(event):
     """The Commune control panel changed the idle lifetime: apply it at once."""
     if getattr(event.record, "__name__", None) == IDLE_RECORD:
@@ -116,6 +120,7 @@ def end_sessions(user_id):
     return True
 
 
+@in_installed_sites()
 def logged_out(event):
     """Logout replaced the member's secret (plone.session): a wanted write, even on GET."""
     plugin = session_plugin()
@@ -127,6 +132,7 @@ def logged_out(event):
         safeWrite(manager[name])
 
 
+@in_installed_sites()
 def password_changed(event):
     """A new password ends every session of the member (a thief's copy too).
 
@@ -156,6 +162,7 @@ def _ticket(request, plugin):
         return None
 
 
+@on_installed_requests()
 def refresh_session(event):
     """After traversal: keep an active person's session alive (sliding lifetime).
 

@@ -17,6 +17,7 @@ brain. :func:`enable_translations` puts the behavior on the add-ons' types
 from Acquisition import aq_base
 from communesplone.core import _
 from communesplone.core import logger
+from communesplone.core.installed import guarded_by_name
 from communesplone.core.vocabularies import LANGUAGES
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer
@@ -122,6 +123,7 @@ def enable_translations(portal_types):
     return changed
 
 
+@guarded_by_name
 def profile_imported(event):
     """``IProfileImportedEvent``: after a CommunesPlone profile (an add-on's install,
     or an upgrade that imports its types again), its types keep their translations."""

@@ -9,9 +9,11 @@ one member; a member may hold several keys.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from communesplone.core.installed import in_installed_sites
 from communesplone.eid import logger
-from communesplone.eid.plugin import PLUGIN_ID
+from communesplone.eid.interfaces import ICommunesploneEidLayer
 from communesplone.eid.plugin import EidPlugin
+from communesplone.eid.plugin import PLUGIN_ID
 from plone import api
 from Products.CMFCore.utils import getToolByName
 from Products.PlonePAS.events import UserInitialLoginInEvent
@@ -115,6 +117,7 @@ def log_in(request, user_id):
     return user
 
 
+@in_installed_sites(ICommunesploneEidLayer)
 def forget_deleted_member(event):
     """Subscriber: a deleted member's links and name are removed with them."""
     user_id = getattr(event, "principal", None)

@@ -17,6 +17,8 @@ its content changes. Two things are ours:
   docs/hosting/varnish.vcl turns a PURGE into such a ban).
 """
 
+from communesplone.core.installed import on_installed_requests
+from communesplone.policy.interfaces import ICommunesplonePolicyLayer
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone.base.interfaces import IPloneSiteRoot
@@ -123,6 +125,7 @@ class KeepPersonalAnswersPrivate:
         self._check()
 
 
+@on_installed_requests(ICommunesplonePolicyLayer)
 def keep_streamed_private(event):
     """The same for streamed answers (files), which skip the transform chain.
 

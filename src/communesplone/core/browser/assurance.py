@@ -1,12 +1,13 @@
 """Browser side of identity assurance: the step-up page, the audit log, logout."""
 
 from communesplone.core import _
-from communesplone.core.assurance import LEVEL_TITLES
-from communesplone.core.assurance import LEVELS
 from communesplone.core.assurance import accepted_providers
 from communesplone.core.assurance import clear_assurance
 from communesplone.core.assurance import get_assurance
+from communesplone.core.assurance import LEVEL_TITLES
+from communesplone.core.assurance import LEVELS
 from communesplone.core.audit import entries
+from communesplone.core.installed import in_installed_sites
 from communesplone.core.means import level_meaning
 from communesplone.core.means import means_for
 from plone import api
@@ -154,6 +155,7 @@ class AuditLogView(BrowserView):
         return self.index()
 
 
+@in_installed_sites()
 def clear_on_logout(event):
     """A logout ends the identity assurance too."""
     clear_assurance()
