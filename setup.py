@@ -59,6 +59,8 @@ setup(
         "weasyprint",
         # dates in words on the front page ("mardi 15 décembre, 18 h")
         "Babel",
+        # XLSX exports beside the CSV ones (staff open spreadsheets)
+        "openpyxl",
     ],
     extras_require={
         "test": [
@@ -84,6 +86,8 @@ setup(
             "pikepdf",
             # a second iCalendar reader beside icalendar
             "recurring-ical-events",
+            # the directory's JSON-LD expanded against a local schema.org context
+            "PyLD",
         ],
     },
     entry_points={

@@ -124,3 +124,21 @@ def _pages_announce_their_feed(feeds):
         html = context.restrictedTraverse(view)()
         assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="'
                          + re.escape(feed) + '"', html), view
+
+
+def test_feeds_state_the_commune_licence(feeds):
+    """RFC 4946: a ``rel="license"`` link to the commune's open data licence, its name in
+    ``atom:rights``; neither when the commune states no licence."""
+    body = _feed(feeds["portal"], feeds["request"])
+    root = ElementTree.fromstring(body.encode("utf-8"))
+    links = {link.get("rel"): link.get("href") for link in root.findall(A + "link")}
+    assert links["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert root.find(A + "rights").text == "Creative Commons Attribution 4.0 (CC BY 4.0)"
+    parsed = feedparser.parse(body)
+    assert not parsed.bozo and parsed.feed.rights.endswith("(CC BY 4.0)")
+    assert parsed.feed.license == links["license"]
+    _rfc4287(root)
+    api.portal.get_tool("portal_registry")["communesplone.core.open_data_license"] = None
+    root = ElementTree.fromstring(_feed(feeds["council"], feeds["request"]).encode("utf-8"))
+    assert root.find(A + "rights") is None
+    assert "license" not in {link.get("rel") for link in root.findall(A + "link")}

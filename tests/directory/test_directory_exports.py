@@ -54,6 +54,54 @@ def test_directory_csv(entries):
     assert rows[1]["latitude"] == ""
 
 
+def test_directory_xlsx_is_the_csv_table_with_no_formula(entries):
+    """The same table as the CSV, read back with openpyxl; coordinates are numbers."""
+    from communesplone.core.spreadsheets import XLSX_MIMETYPE
+    from spreadsheetcheck import formulas
+
+    import openpyxl
+
+    url = entries["url"]
+    answer = get(f"{url}/@@export-xlsx")
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"] == XLSX_MIMETYPE
+    assert answer.headers["Content-Disposition"].endswith('.xlsx"')
+    assert formulas(answer.content) == []
+    sheet = openpyxl.load_workbook(io.BytesIO(answer.content)).active
+    table = [list(row) for row in sheet.iter_rows(values_only=True)]
+    csv_rows = list(csv.reader(io.StringIO(get(f"{url}/@@export-csv").content.decode(
+        "utf-8-sig"))))
+    assert table[0] == csv_rows[0]
+    assert len(table) == len(csv_rows) == 3
+    _no_secret(" ".join(str(cell) for row in table for cell in row))
+    header = table[0]
+    first = dict(zip(header, table[1], strict=True))
+    assert first["title"] == "Boulangerie Dubois" and first["latitude"] == 50.4669
+    assert first["categories"] == "Commerce > Alimentation > Boulangerie"
+    # an entry's own XLSX, linked from its page
+    entry = entries["directory"]["boulangerie-dubois"].absolute_url()
+    assert "@@export-xlsx" in get(entry).text and "@@export-xlsx" in get(url).text
+    one = get(f"{entry}/@@export-xlsx")
+    assert one.status_code == 200 and formulas(one.content) == []
+
+
+def test_directory_exports_through_libreoffice_hold_no_formula(entries):
+    """An entry named like a formula: LibreOffice opens the CSV and the XLSX exports and
+    openpyxl finds no formula in what it read."""
+    from directoryhelpers import make_business
+    from spreadsheetcheck import formulas
+    from spreadsheetcheck import libreoffice_xlsx
+
+    make_business(entries["directory"], "piege", title='=HYPERLINK("http://evil.example","x")',
+                  description="@SUM(1+1)")
+    transaction.commit()
+    url = entries["url"]
+    converted = libreoffice_xlsx({"directory.csv": get(f"{url}/@@export-csv").content,
+                                  "directory.xlsx": get(f"{url}/@@export-xlsx").content})
+    assert formulas(converted["directory.csv"]) == []
+    assert formulas(converted["directory.xlsx"]) == []
+
+
 def test_directory_vcards(entries):
     answer = get(f"{entries['url']}/@@export-vcard")
     assert answer.status_code == 200
@@ -170,8 +218,8 @@ def test_directory_json_ld_item_list(entries):
 def test_anonymous_gets_no_unpublished_entry_export(entries):
     for entry in ("en-attente", "refusee", "brouillon"):
         url = entries["directory"][entry].absolute_url()
-        for view in ("", "/@@export-csv", "/@@export-vcard", "/@@export-geojson",
-                     "/@@export-jsonld"):
+        for view in ("", "/@@export-csv", "/@@export-xlsx", "/@@export-vcard",
+                     "/@@export-geojson", "/@@export-jsonld"):
             answer = get(f"{url}{view}", allow_redirects=False)
             assert answer.status_code in (302, 401, 403), (entry, view, answer.status_code)
             _no_secret(answer.text)

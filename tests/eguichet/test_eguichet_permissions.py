@@ -68,8 +68,16 @@ def test_search(live, made, user):
 ])
 def test_csv_export_and_dashboard(live, made, user, status, lines):
     export = _browser(f"{live.url}/@@orders-export", user)
+    xlsx = _browser(f"{live.url}/@@orders-export?format=xlsx", user)
     dashboard = _browser(f"{live.url}/@@orders-dashboard?filter=all", user)
     if status == 200:
+        import openpyxl
+
+        assert xlsx.status_code == 200
+        table = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(
+            values_only=True))
+        assert len(table) - 1 == lines
+        assert "Alice" not in str(table)
         assert export.status_code == 200
         assert export.headers["Content-Type"].startswith("text/csv")
         rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
@@ -81,6 +89,8 @@ def test_csv_export_and_dashboard(live, made, user, status, lines):
     else:
         assert export.status_code in (302, 401, 403)
         assert made["reference"] not in export.text
+        assert xlsx.status_code in (302, 401, 403)
+        assert not xlsx.content.startswith(b"PK")  # no workbook, whatever the status
         assert dashboard.status_code in (302, 401, 403)
 
 

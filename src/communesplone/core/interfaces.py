@@ -264,6 +264,24 @@ class ICommuneSettings(model.Schema):
         max=168,
     )
 
+    model.fieldset(
+        "opendata",
+        label=_("fieldset_open_data", default="Open data"),
+        fields=["open_data_license"],
+    )
+
+    open_data_license = schema.Choice(
+        title=_("label_open_data_license", default="Licence of the open data"),
+        description=_(
+            "help_open_data_license",
+            default="The licence reusers read in the council's data (OParl) and the "
+            "list of the commune's open data. Leave it empty to state no licence.",
+        ),
+        vocabulary="communesplone.core.OpenDataLicenses",
+        required=False,
+        default="https://creativecommons.org/licenses/by/4.0/",
+    )
+
 
 class IHoldsRequests(Interface):
     """A container citizens add their requests to (a room, the e-guichet, the

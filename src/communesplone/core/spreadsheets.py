@@ -11,7 +11,15 @@ French Excel splits on ``;``) cannot start a new cell inside a value.
 
 :func:`restore_cell` undoes the prefix for the files we read back (the
 directory imports its own export).
+
+:func:`xlsx_bytes` writes the same table as an XLSX workbook (openpyxl), since
+that is what staff open. There the same cells are neutralised the way a
+spreadsheet itself stores a text typed after an apostrophe: a text cell (never
+a formula cell) with the ``quotePrefix`` style, so the value reads as typed and
+stays text when someone edits it. Numbers stay numbers (a total can be summed).
 """
+
+from decimal import Decimal
 
 import csv
 import io
@@ -50,3 +58,46 @@ def csv_text(header, rows, delimiter=",", bom=True):
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
     return ("\ufeff" if bom else "") + out.getvalue()
+
+
+#: The media type of an XLSX workbook (ECMA-376, as registered with IANA).
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+#: Characters a sheet's title may not hold (ECMA-376 18.3.1.1 / Excel).
+_SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def _xlsx_cell(sheet, value):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return WriteOnlyCell(sheet, value)
+    # control characters other than tab and line breaks are not allowed in XML
+    text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+    cell = WriteOnlyCell(sheet, text)
+    # openpyxl makes any text that starts with "=" a formula: never here
+    cell.data_type = "s"
+    if text.startswith(TRIGGERS):
+        cell.quotePrefix = True
+    return cell
+
+
+def xlsx_bytes(header, rows, title="Export"):
+    """The table of :func:`csv_text` as an XLSX workbook of one sheet, as bytes.
+
+    Every text cell is stored as text, so no cell is a formula whatever it holds;
+    ``int``, ``float`` and ``Decimal`` values are stored as numbers. ``title``:
+    the sheet's name (cut to the 31 characters a spreadsheet allows).
+    """
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=(str(title).translate(_SHEET_TITLE_FORBIDDEN).strip()
+                                     or "Export")[:31])
+    sheet.append([_xlsx_cell(sheet, cell) for cell in header])
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -10,7 +10,9 @@ What feed readers and aggregators rely on, to the letter of the RFC:
   real publication date;
 - ``atom:author`` on the feed (the commune) and on each entry (its assembly);
 - ``rel="self"`` and ``rel="alternate"`` links (the page the feed follows, each
-  decision's page).
+  decision's page);
+- the commune's open data licence, if it states one: ``atom:rights`` (its name)
+  and a ``rel="license"`` link to it (RFC 4946, the Atom License Extension).
 
 :func:`conditional` answers ``304`` to a reader that already has this version
 (``If-None-Match`` with the ETag, or ``If-Modified-Since``).
@@ -70,8 +72,10 @@ def _author(parent, name, uri=None):
 
 
 def build(*, uid, title, self_url, alternate_url, author, author_url, language, entries,
-          fallback_updated):
+          fallback_updated, license_url=None, rights=None):
     """The feed document (bytes) and its ``updated`` time (aware ``datetime``).
+
+    ``license_url``, ``rights``: the licence's URL and name (both or neither).
 
     ``entries``: dicts with ``uid``, ``title``, ``url``, ``updated`` and optionally
     ``published`` (aware datetimes), ``summary`` and ``author`` (the assembly).
@@ -86,6 +90,9 @@ def build(*, uid, title, self_url, alternate_url, author, author_url, language, 
     _author(feed, author, author_url)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     _sub(feed, "link", rel="alternate", type="text/html", href=alternate_url)
+    if license_url:
+        _sub(feed, "link", rel="license", type="text/html", href=license_url)
+        _sub(feed, "rights", rights or license_url)
     for entry in entries:
         node = _sub(feed, "entry")
         _sub(node, "id", uuid_urn(entry["uid"]))

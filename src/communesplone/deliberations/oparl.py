@@ -17,6 +17,7 @@ a list also holds the objects withdrawn since (``deleted: true``, see
 :mod:`communesplone.deliberations.withdrawals`).
 """
 
+from communesplone.core.opendata import open_data_license
 from communesplone.deliberations import withdrawals
 from plone import api
 from urllib.parse import urlencode
@@ -111,6 +112,18 @@ class OParl:
     def __init__(self, portal, base):
         self.portal = portal
         self.base = base
+        #: the commune's open data licence (a URL), or None: OParl's ``license``
+        self.license = open_data_license()
+
+    def licensed(self, data):
+        """``data`` with the commune's licence as OParl's ``license``, if one is set.
+
+        Given on the system, the body and every object (not only where it differs,
+        as the standard would allow): a client that fetches one object alone still
+        reads under which licence it may reuse it."""
+        if self.license:
+            data["license"] = self.license
+        return data
 
     def url(self, *parts):
         return "/".join([self.base, *parts])
@@ -120,15 +133,15 @@ class OParl:
     # -- roots ---------------------------------------------------------------------------
 
     def system(self):
-        return {
+        return self.licensed({
             "id": self.base, "type": OPARL + "System", "oparlVersion": OPARL,
             "body": self.url("bodies"), "name": self.portal.Title(),
             "website": self.portal.absolute_url(), "product": "https://github.com/communesplone",
             "vendor": "https://github.com/communesplone",
-        }
+        })
 
     def body(self):
-        return {
+        return self.licensed({
             "id": self.url("body"), "type": OPARL + "Body", "system": self.base,
             "name": api.portal.get_registry_record("communesplone.core.commune_name",
                                                    default="") or self.portal.Title(),
@@ -136,7 +149,7 @@ class OParl:
             "organization": self.url("organizations"), "person": self.url("persons"),
             "meeting": self.url("meetings"), "paper": self.url("papers"),
             "legislativeTerm": [],
-        }
+        })
 
     # -- objects -------------------------------------------------------------------------
 
@@ -146,7 +159,7 @@ class OParl:
                 if getattr(b._unrestrictedGetObject(), "public_sessions", False)]
 
     def organization(self, assembly):
-        return {
+        return self.licensed({
             "id": self.url("organization", assembly.UID()), "type": OPARL + "Organization",
             "body": self.url("body"), "name": assembly.Title(),
             "organizationType": "Gremium", "classification": assembly.kind,
@@ -154,7 +167,7 @@ class OParl:
                                       if m.get("voting") is not False]),
             "web": assembly.absolute_url(),
             "created": _iso(assembly.created()), "modified": _iso(assembly.modified()),
-        }
+        })
 
     def person(self, assembly, member):
         data = {
@@ -163,7 +176,7 @@ class OParl:
         }
         if member.get("function"):
             data["status"] = [member["function"]]
-        return data
+        return self.licensed(data)
 
     def meeting(self, brain, with_items=True):
         meeting = brain._unrestrictedGetObject()
@@ -178,7 +191,7 @@ class OParl:
         if with_items:
             data["agendaItem"] = [self.agenda_item(item_brain, meeting)
                                   for item_brain in self._items_of(brain.UID)]
-        return data
+        return self.licensed(data)
 
     def _items_of(self, meeting_uid):
         brains = _search(portal_type="MeetingItem", delib_meeting=meeting_uid,
@@ -202,7 +215,7 @@ class OParl:
         files = [self.file(annex) for annex in self._public_annexes(item)]
         if files:
             data["auxiliaryFile"] = files
-        return data
+        return self.licensed(data)
 
     def _public_annexes(self, item):
         from communesplone.deliberations.content.annex import IAnnex
@@ -223,17 +236,17 @@ class OParl:
         files = [self.file(annex) for annex in self._public_annexes(item)]
         if files:
             data["auxiliaryFile"] = files
-        return data
+        return self.licensed(data)
 
     def file(self, annex):
         blob = annex.file
-        return {
+        return self.licensed({
             "id": self.url("file", annex.UID()), "type": OPARL + "File", "name": annex.Title(),
             "fileName": blob.filename or annex.getId(), "mimeType": blob.contentType,
             "size": blob.getSize(), "accessUrl": f"{annex.absolute_url()}/@@download/file",
             "downloadUrl": f"{annex.absolute_url()}/@@download/file",
             "created": _iso(annex.created()), "modified": _iso(annex.modified()),
-        }
+        })
 
     # -- lists ---------------------------------------------------------------------------
 

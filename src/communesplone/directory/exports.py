@@ -6,6 +6,7 @@ also the import format (:mod:`communesplone.directory.importer`).
 """
 
 from communesplone.core.spreadsheets import csv_text
+from communesplone.core.spreadsheets import xlsx_bytes
 from communesplone.core.validation import normalize_enterprise_number
 from communesplone.directory.hours import opening_hours_specification
 from communesplone.directory.hours import safe_hours
@@ -81,6 +82,14 @@ def to_csv(records):
     can turn into a formula (:mod:`communesplone.core.spreadsheets`)."""
     return csv_text(CSV_COLUMNS, ([_cell(name, item.get(name)) for name in CSV_COLUMNS]
                                  for item in records))
+
+
+def to_xlsx(records, title="Export"):
+    """The same table as :func:`to_csv`, as an XLSX workbook (bytes); coordinates stay
+    numbers, no cell can be a formula (:func:`~communesplone.core.spreadsheets.xlsx_bytes`)."""
+    return xlsx_bytes(CSV_COLUMNS, ([item.get(name) if name in ("latitude", "longitude")
+                                     else _cell(name, item.get(name)) for name in CSV_COLUMNS]
+                                    for item in records), title=title)
 
 
 # --- vCard 3.0 (RFC 2426) ----------------------------------------------------

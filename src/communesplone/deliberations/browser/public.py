@@ -5,6 +5,8 @@ gets what is public (public meetings once frozen, published public decisions),
 never a closed-session item.
 """
 
+from communesplone.core.opendata import license_title
+from communesplone.core.opendata import open_data_license
 from communesplone.deliberations import _
 from communesplone.deliberations import feeds
 from communesplone.deliberations import readable
@@ -110,6 +112,7 @@ class DecisionFeed(BrowserView):
                 "author": assemblies.get(parent) or commune})
         context = self.context if on_assembly else portal
         name = context.Title() if on_assembly else commune
+        license_url = open_data_license()
         body, updated = feeds.build(
             uid=context.UID() if on_assembly else IUUID(portal),
             title=translate(_("deliberations_feed_title", default="Decisions: ${name}",
@@ -119,7 +122,10 @@ class DecisionFeed(BrowserView):
                            else f"{portal.absolute_url()}/@@deliberations-search"),
             author=commune, author_url=portal.absolute_url(),
             language=readable.reader_language(), entries=entries,
-            fallback_updated=context.modified().asdatetime())
+            fallback_updated=context.modified().asdatetime(),
+            license_url=license_url,
+            rights=translate(license_title(license_url), context=self.request)
+            if license_title(license_url) else license_url)
         response = self.request.response
         response.setHeader("Content-Type", "application/atom+xml; charset=utf-8")
         if feeds.conditional(self.request, body, updated):

@@ -1,10 +1,11 @@
-"""Downloads: ``@@export-csv``, ``@@export-vcard``, ``@@export-geojson`` of an entry or a
-whole directory, and ``@@export-jsonld`` (schema.org) of both.
+"""Downloads: ``@@export-csv``, ``@@export-xlsx``, ``@@export-vcard``, ``@@export-geojson``
+of an entry or a whole directory, and ``@@export-jsonld`` (schema.org) of both.
 
 A directory's export holds its published entries only, whoever asks (it is the
 open data); an entry's export needs the right to view that entry.
 """
 
+from communesplone.core.spreadsheets import XLSX_MIMETYPE
 from communesplone.directory import exports
 from communesplone.directory.hours import TIMEZONE
 from communesplone.directory.search import Criteria
@@ -20,6 +21,7 @@ import json
 
 MIMETYPES = {
     "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": (XLSX_MIMETYPE, "xlsx"),
     "vcard": ("text/vcard; charset=utf-8", "vcf"),
     "geojson": ("application/geo+json", "geojson"),
     "jsonld": ("application/ld+json", "jsonld"),
@@ -46,6 +48,8 @@ class ExportView(BrowserView):
     def body(self):
         if self.kind == "csv":
             return exports.to_csv(self.records())
+        if self.kind == "xlsx":
+            return exports.to_xlsx(self.records(), title=self.context.Title())
         if self.kind == "vcard":
             return exports.to_vcards(self.records())
         if self.kind == "geojson":
@@ -63,7 +67,7 @@ class ExportView(BrowserView):
         response.setHeader("Content-Disposition",
                            f'attachment; filename="{self.context.getId()}.{extension}"')
         response.setHeader("Access-Control-Allow-Origin", "*")
-        return body.encode("utf-8")
+        return body if isinstance(body, bytes) else body.encode("utf-8")
 
 
 class BusinessExport(ExportView):

@@ -1,6 +1,8 @@
 """Staff pages of the catalog: the dashboard, the accounting export, the bank statement import."""
 
 from communesplone.core.spreadsheets import csv_text
+from communesplone.core.spreadsheets import XLSX_MIMETYPE
+from communesplone.core.spreadsheets import xlsx_bytes
 from communesplone.eguichet.browser.staff import is_staff
 from communesplone.eguichet.listing import FILTER_TITLES
 from communesplone.eguichet.listing import FILTERS
@@ -77,14 +79,17 @@ def _period(form):
 
 
 class ExportView(StaffView):
-    """``@@orders-export?start=YYYY-MM-DD&end=YYYY-MM-DD``: CSV for accounting.
+    """``@@orders-export?start=YYYY-MM-DD&end=YYYY-MM-DD[&format=xlsx]``: CSV (or XLSX,
+    the same table) for accounting.
 
     Figures only (no applicant data); only the orders the staff member may see.
+    In the XLSX, quantities and totals are numbers a spreadsheet can add up.
     """
 
     def __call__(self):
         self.check()
         start, end = _period(self.request.form)
+        xlsx = self.request.form.get("format") == "xlsx"
         brains = order_brains(self.context, sort_on="created", sort_order="ascending",
                               created={"query": (DateTime(start.isoformat()),
                                                  DateTime((end + timedelta(days=1)).isoformat())),
@@ -92,13 +97,17 @@ class ExportView(StaffView):
         rows = []
         for brain in brains:
             line = summary(brain)
-            line["total"] = f"{line['total'] or 0:.2f}"
-            rows.append([line[column] if column != "created" else line["created"][:10]
-                         for column in EXPORT_COLUMNS])
+            line["created"] = (line["created"] or "")[:10]
+            line["total"] = round(line["total"] or 0, 2) if xlsx else f"{line['total'] or 0:.2f}"
+            rows.append([line[column] for column in EXPORT_COLUMNS])
         response = self.request.response
+        name = f"orders-{start}-{end}"
+        if xlsx:
+            response.setHeader("Content-Type", XLSX_MIMETYPE)
+            response.setHeader("Content-Disposition", f'attachment; filename="{name}.xlsx"')
+            return xlsx_bytes(EXPORT_COLUMNS, rows, title=name)
         response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader("Content-Disposition",
-                           f'attachment; filename="orders-{start}-{end}.csv"')
+        response.setHeader("Content-Disposition", f'attachment; filename="{name}.csv"')
         return csv_text(EXPORT_COLUMNS, rows, delimiter=";")
 
 
