@@ -25,10 +25,11 @@ from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
 
-#: The link's booking and token, then the fields of ``@occurrences``.
+#: The link's booking and token (missing: the same 404 as a wrong one, revealing
+#: nothing), then the fields of ``@occurrences``.
 LINK_FIELDS = {
-    "booking": Identifier(_("label_link_booking", default="Booking"), required=True),
-    "token": Identifier(_("label_link_token", default="Link's secret"), required=True),
+    "booking": Identifier(_("label_link_booking", default="Booking")),
+    "token": Identifier(_("label_link_token", default="Link's secret")),
     **FIELDS,
 }
 
