@@ -111,6 +111,12 @@ class BookingNotAllowed(BookingError):
         return self.reason
 
 
+class BookingLinkNotFound(BookingNotAllowed):
+    """A requester's link whose booking or token is wrong (HTTP 404: it reveals nothing)."""
+
+    status = 404
+
+
 class OccupancyVersion(Persistent):
     """Changed by every booking write on a resource: a deliberate write conflict.
 

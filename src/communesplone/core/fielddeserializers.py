@@ -13,6 +13,7 @@ from communesplone.core.interfaces import ICommunesploneCoreLayer
 from decimal import Decimal
 from plone.dexterity.interfaces import IDexterityContent
 from plone.restapi.deserializer.dxfields import ChoiceFieldDeserializer
+from plone.restapi.deserializer.dxfields import DatetimeFieldDeserializer
 from plone.restapi.deserializer.dxfields import DecimalFieldDeserializer
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
@@ -20,11 +21,15 @@ from zope.component import adapter
 from zope.interface import implementer
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import IDate
+from zope.schema.interfaces import IDatetime
 from zope.schema.interfaces import IDecimal
 from zope.schema.interfaces import IFloat
 from zope.schema.interfaces import IInt
 
+import datetime
 import math
+import re
 
 #: Larger than any count a commune keeps; beyond, a number is an attack or a typo.
 MAX_NUMBER = 10**9
@@ -107,3 +112,48 @@ class ChoiceDeserializer(ChoiceFieldDeserializer):
         if value is not None and not isinstance(value, (str, int, float, bool)):
             raise ValueError("not one of the choices")
         return super().__call__(value)
+
+
+#: The years a commune's dates fall in; beyond, a date is an attack or a typo
+#: (``9999-12-31`` overflowed once converted to another time zone).
+YEARS = range(1900, 2200)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _moment_text(value):
+    """``value`` must be an ISO 8601 text of a sane year, without control characters.
+
+    plone.restapi's date parser took a number or a list to a 500 ("Parser must
+    be a string"), and read ``2026\x00``, the year 1 and the year 9999 as dates.
+    """
+    if not isinstance(value, str) or len(value) > 40 or not _ISO_DATE.match(value.strip()):
+        raise ValueError("not a date")
+    if not value.isprintable():
+        raise ValueError("not a date")
+    if int(value.strip()[:4]) not in YEARS:
+        raise ValueError("date out of range")
+    return value.strip()
+
+
+@implementer(IFieldDeserializer)
+@adapter(IDatetime, IDexterityContent, ICommunesploneCoreLayer)
+class DatetimeDeserializer(DatetimeFieldDeserializer):
+    def __call__(self, value):
+        if value is not None:
+            value = _moment_text(value)
+        return super().__call__(value)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IDate, IDexterityContent, ICommunesploneCoreLayer)
+class DateDeserializer(DefaultFieldDeserializer):
+    def __call__(self, value):
+        if value is None:
+            return super().__call__(value)
+        text = _moment_text(value)
+        try:
+            day = datetime.date.fromisoformat(text[:10])
+        except ValueError:
+            raise ValueError("not a date") from None
+        self.field.validate(day)
+        return day

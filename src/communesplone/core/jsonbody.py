@@ -15,11 +15,17 @@ their service.
 """
 
 from communesplone.core import _
+from communesplone.core import textlimits
 from communesplone.core.installed import GUARDED
 from communesplone.core.installed import installed_in
 from communesplone.core.installed import on_installed_requests
 from communesplone.core.interfaces import ICommunesploneCoreLayer
+from datetime import datetime
 from plone.rest.interfaces import IAPIRequest
+from plone.restapi.services.workflow.transition import WorkflowTransition
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+from zope.schema import ValidationError
 
 import json
 
@@ -211,8 +217,196 @@ def _depth(data):
 
 @on_installed_requests()
 def check_body(event):
-    """``IPubAfterTraversal``: refuse an unreadable JSON body before any service runs."""
+    """``IPubAfterTraversal``: refuse an unreadable JSON body before any service runs;
+    for plone.restapi's ``@workflow``, also the fields it reads (:data:`WORKFLOW_FIELDS`)."""
     request = event.request
     if not is_json_write(request):
         return
-    read_json_body(request)
+    data = read_json_body(request)
+    if isinstance(request.get("PUBLISHED"), WorkflowTransition):
+        read_fields(data, WORKFLOW_FIELDS, request)
+
+
+# --- the fields of a service's body -------------------------------------------------
+#
+# Our services read a few named fields (``{"action": "move", "comment": ...}``).
+# Each once read them with ``data.get(...)``: a list where a text was expected
+# reached ``.strip()`` (a 500), a number was stored as a comment, a NUL byte or a
+# megabyte of text was kept. :func:`read_fields` reads every field a service
+# names with one kind each, and refuses the body (400, one translated message
+# per field, "Commentaire : un texte est attendu") before the service acts.
+
+
+class BadFields(BadBody):
+    """Fields of a JSON body that are not of the expected kind (400, per field)."""
+
+    def __init__(self, errors):
+        super().__init__(_("error_body_fields", default="Some values cannot be accepted."))
+        self.errors = tuple(errors)
+
+
+class Field:
+    """One named field of a body: ``read(value)`` returns it or raises ValueError(problem)."""
+
+    def __init__(self, label, required=False):
+        self.label = label
+        self.required = required
+
+    def read(self, value):  # pragma: no cover - each kind says
+        raise NotImplementedError
+
+
+def _text_problem(value, limit, one_line):
+    if not isinstance(value, str):
+        raise ValueError(_("error_expected_text", default="a text is expected"))
+    try:
+        textlimits.check_text(value, limit, one_line)
+    except ValidationError as error:
+        raise ValueError(error.doc()) from None
+    return value
+
+
+class Text(Field):
+    """A free text (:data:`~communesplone.core.textlimits.TEXT_MAX` characters)."""
+
+    def __init__(self, label, required=False, limit=None, one_line=False):
+        super().__init__(label, required)
+        self.limit = limit or (textlimits.NAME_MAX if one_line else textlimits.TEXT_MAX)
+        self.one_line = one_line
+
+    def read(self, value):
+        return _text_problem(value, self.limit, self.one_line)
+
+
+class Identifier(Field):
+    """An id, a UID, a token, a login: one short line of text."""
+
+    def read(self, value):
+        return _text_problem(value, 200, True).strip()
+
+
+class Choice(Field):
+    """One of ``values`` (text)."""
+
+    def __init__(self, label, values, required=False):
+        super().__init__(label, required)
+        self.values = tuple(values)
+
+    def read(self, value):
+        if not isinstance(value, str) or value not in self.values:
+            raise ValueError(_("error_expected_choice", default="this is not one of the choices"))
+        return value
+
+
+class Moment(Field):
+    """A date and time in ISO 8601 (``2026-03-14T10:00``), between years 1900 and 2199."""
+
+    def read(self, value):
+        problem = _("error_expected_datetime",
+                    default="a date and time are expected, e.g. 2026-03-14T10:00")
+        if not isinstance(value, str) or len(value) > 40:
+            raise ValueError(problem)
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(problem) from None
+        if not 1900 <= moment.year < 2200:
+            raise ValueError(_("error_date_out_of_range",
+                               default="a date between 1900 and 2199 is expected"))
+        return value.strip()
+
+
+class Flag(Field):
+    """``true`` or ``false``."""
+
+    def read(self, value):
+        if not isinstance(value, bool):
+            raise ValueError(_("error_expected_boolean", default="true or false is expected"))
+        return value
+
+
+class Count(Field):
+    """A whole number from 0 to ``maximum`` (not ``true``, not ``2.5``)."""
+
+    def __init__(self, label, required=False, maximum=100_000):
+        super().__init__(label, required)
+        self.maximum = maximum
+
+    def read(self, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(_("error_expected_integer", default="a whole number is expected"))
+        if not 0 <= value <= self.maximum:
+            raise ValueError(_("error_expected_count",
+                               default="a whole number from 0 to ${maximum} is expected",
+                               mapping={"maximum": self.maximum}))
+        return value
+
+
+class Identifiers(Field):
+    """A list of ids (at most ``size``)."""
+
+    def __init__(self, label, required=False, size=1000):
+        super().__init__(label, required)
+        self.size = size
+
+    def read(self, value):
+        if not isinstance(value, list) or len(value) > self.size:
+            raise ValueError(_("error_expected_list", default="a list is expected"))
+        return [Identifier(self.label).read(item) for item in value]
+
+
+class Mapping(Field):
+    """An object whose keys are ids (or read by ``keys``) and whose values are read by
+    ``values``."""
+
+    def __init__(self, label, values, keys=None, required=False, size=1000):
+        super().__init__(label, required)
+        self.values = values
+        self.keys = keys or Identifier(label)
+        self.size = size
+
+    def read(self, value):
+        if not isinstance(value, dict) or len(value) > self.size:
+            raise ValueError(_("error_expected_object", default="an object is expected"))
+        return {self.keys.read(key): self.values.read(item) for key, item in value.items()}
+
+
+def read_fields(data, fields, request=None):
+    """The values of ``fields`` (``{name: Field}``) in ``data`` (a body read by
+    :func:`read_json_body`): absent or ``null`` optional fields are None; any
+    other value not of its field's kind refuses the body (:class:`BadFields`)."""
+    request = request if request is not None else getRequest()
+    values, errors = {}, []
+    for name, field in fields.items():
+        value = data.get(name) if isinstance(data, dict) else None
+        if value is None or value == "" and not isinstance(field, Text):
+            if field.required:
+                errors.append((name, _message(field, name, _(
+                    "error_field_required", default="this field is required"), request)))
+            values[name] = None
+            continue
+        try:
+            values[name] = field.read(value)
+        except ValueError as error:
+            problem = error.args[0] if error.args else ""
+            errors.append((name, _message(field, name, problem, request)))
+    if errors:
+        raise BadFields(errors)
+    return values
+
+
+def _message(field, name, problem, request):
+    return translate(_("error_field_message", default="${field}: ${problem}",
+                       mapping={"field": translate(field.label or name, context=request),
+                                "problem": translate(problem, context=request)}),
+                     context=request)
+
+
+#: What plone.restapi's ``POST @workflow/<transition>`` reads from its body: it
+#: stored a number or a megabyte as the comment of the history.
+WORKFLOW_FIELDS = {
+    "comment": Text(_("label_workflow_comment", default="Comment")),
+    "include_children": Flag(_("label_workflow_children", default="Include the contents")),
+    "effective": Moment(_("label_workflow_effective", default="Publishing date")),
+    "expires": Moment(_("label_workflow_expires", default="Expiration date")),
+}

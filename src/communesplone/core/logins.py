@@ -19,10 +19,12 @@ account exists or not: what is counted is the login name as typed (its
 keyed hash), so the answers cannot tell an attacker which accounts exist.
 
 The counters are the database ones of :mod:`communesplone.core.limits` (they
-hold across processes). A failure is written in the request that failed: when
-that request ends in an error (a protected page refused with 401), its
-transaction is aborted and the failure is not counted; the login form,
-``@login`` and public pages count every failure.
+hold across processes). A failure is written in a transaction of its own, on
+a connection of its own, committed at once: the request that failed may end
+in an error (a protected page refused with 401 by Basic authentication) and
+see its own transaction aborted, and a script could otherwise guess
+passwords there for ever. A failure counted twice in the same request (and
+in a retry of it after a ``ConflictError``) is counted once.
 """
 
 from communesplone.core import _
@@ -31,17 +33,24 @@ from AccessControl.SecurityInfo import ClassSecurityInfo
 from Acquisition import aq_base
 from Acquisition import aq_chain
 from Acquisition import aq_inner
-from plone.protect.utils import safeWrite
+from plone import api
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
+from ZODB.POSException import ConflictError
 from zope.globalrequest import getRequest
 from zope.interface import implementer
 
+import logging
 import time
 import transaction
 
+logger = logging.getLogger(__name__)
 PLUGIN_ID = "communesplone_login_guard"
-_SEEN = object()  # key of the logins already checked, on the transaction
+#: Key of the logins already judged in a request (in its environment, which a
+#: retried request keeps).
+SEEN_KEY = "communesplone.logins_judged"
+#: Attempts at committing one failure against concurrent writers of the counters.
+ATTEMPTS = 5
 
 MSG_LOCKED = _("limit_login_locked",
                default="Too many failed logins for this account: logging in is locked for a "
@@ -74,37 +83,53 @@ def refuse_if_locked(login, ip, now=None):
         raise limits.LimitReached(MSG_IP, limits.seconds_to_next_hour(now))
 
 
-def record_failure(login, ip, request=None, now=None):
-    """Count one failed login of ``login`` from ``ip`` (marked a safe write: it is
-    the site's own bookkeeping, not something a forged request could choose)."""
-    now = now if now is not None else time.time()
-    store = limits.store()
+def count_failure(store, login, ip, now):
+    """Add one failed login of ``login`` from ``ip`` to ``store``'s counters."""
     limits.add("login", login, store, now)
     store.counts[_last_key(store, login)] = int(now)
     if ip:
         limits.add("login-ip", ip, store, now)
-    if request is not None:
-        _mark_safe(store, request)
 
 
-def _mark_safe(store, request):
-    safeWrite(store, request)
-    safeWrite(store.counts, request)
-    bucket = getattr(store.counts, "_firstbucket", None)
-    while bucket is not None:
-        safeWrite(bucket, request)
-        bucket = getattr(bucket, "_next", None)
+def record_failure(login, ip, site=None, now=None):
+    """Count one failed login of ``login`` from ``ip``, committed at once in a
+    transaction of its own (the request's may be aborted; see the module).
+
+    A concurrent writer of the same counters (another failure, in this
+    process or another) makes the commit fail with ``ConflictError``: it is
+    tried again on fresh data, up to :data:`ATTEMPTS` times.
+    """
+    now = now if now is not None else time.time()
+    site = site if site is not None else api.portal.get()
+    jar = getattr(site, "_p_jar", None)
+    if jar is None:  # a site not in a database (a unit test): count in place
+        count_failure(limits.store(site), login, ip, now)
+        return
+    path = site.getPhysicalPath()
+    for attempt in range(ATTEMPTS):
+        manager = transaction.TransactionManager()
+        connection = jar.db().open(transaction_manager=manager)
+        try:
+            own_site = connection.root()["Application"].unrestrictedTraverse(path[1:])
+            count_failure(limits.store(own_site), login, ip, now)
+            manager.commit()
+            return
+        except ConflictError:
+            manager.abort()
+            if attempt == ATTEMPTS - 1:
+                logger.warning("A failed login could not be counted (conflicts).")
+        finally:
+            connection.close()
 
 
-def _seen_in_transaction():
-    """The logins checked in the current transaction (one request)."""
-    current = transaction.get()
-    try:
-        return current.data(_SEEN)
-    except KeyError:
-        seen = set()
-        current.set_data(_SEEN, seen)
-        return seen
+def _judged(request):
+    """The logins already judged in ``request`` (and in its retries)."""
+    if request is None:
+        return set()
+    environ = getattr(request, "environ", None)
+    if environ is None:
+        return set()
+    return environ.setdefault(SEEN_KEY, set())
 
 
 def unlock(login):
@@ -150,16 +175,17 @@ class LoginGuard(BasePlugin):
         if not login or not isinstance(login, str) or password is None:
             return None  # a session, a token, a certificate: no password to guess
         # one request may check the same password twice (plone.restapi's plugin
-        # at traversal, then its @login service): one attempt, judged once
-        seen = _seen_in_transaction()
+        # at traversal, then its @login service), a retried request again:
+        # one attempt, judged once
+        request = getRequest()
+        seen = _judged(request)
         if login in seen:
             return None
         seen.add(login)
-        request = getRequest()
         ip = limits.client_ip(request)
         refuse_if_locked(login, ip)
         if not self._accepted(credentials):
-            record_failure(login, ip, request)
+            record_failure(login, ip)
         return None
 
     def _accepted(self, credentials):

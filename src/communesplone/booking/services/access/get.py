@@ -4,18 +4,21 @@ Answers what the link's page shows (state, occurrences); a wrong or missing
 token, or a booking of another resource, is the same 404 and reveals nothing.
 """
 
+from communesplone.booking import _
 from communesplone.booking.browser.access import booking_for_token
+from communesplone.booking.occupancy import BookingLinkNotFound
 from communesplone.booking.services.occurrences.get import occurrences_json
 from plone import api
 from plone.restapi.services import Service
-from zExceptions import NotFound
 
 
 def booking_of_link(resource, uid, token):
     """The booking that ``uid`` and ``token`` open on ``resource``; NotFound otherwise."""
     booking = booking_for_token(resource, uid, token)
     if booking is None:
-        raise NotFound("This link is not valid.")
+        raise BookingLinkNotFound(_("error_booking_link_not_found",
+                                    default="This link is not valid: check that it was copied "
+                                    "whole from the mail."))
     return booking
 
 

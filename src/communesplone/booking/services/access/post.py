@@ -13,19 +13,31 @@ from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
 from communesplone.booking.services.access.get import access_json
 from communesplone.booking.services.access.get import booking_of_link
+from communesplone.booking import _
 from communesplone.booking.services.occurrences.post import action_error
+from communesplone.booking.services.occurrences.post import FIELDS
+from communesplone.booking.services.occurrences.post import read_body
 from communesplone.booking.services.occurrences.post import moment
 from communesplone.booking.services.occurrences.post import occurrence_of
-from communesplone.core.jsonbody import read_json_body
+from communesplone.core.jsonbody import Identifier
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
 
+#: The link's booking and token (missing: the same 404 as a wrong one, revealing
+#: nothing), then the fields of ``@occurrences``.
+LINK_FIELDS = {
+    "booking": Identifier(_("label_link_booking", default="Booking")),
+    "token": Identifier(_("label_link_token", default="Link's secret")),
+    **FIELDS,
+}
+
+
 class BookingAccessPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_body(self.request) or {}
+        data = read_body(self.request, LINK_FIELDS)
         booking = booking_of_link(self.context, data.get("booking"), data.get("token"))
         action = data.get("action")
         scope = data.get("scope") or "one"

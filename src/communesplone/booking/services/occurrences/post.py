@@ -15,11 +15,33 @@ from communesplone.booking.rules import localize
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
 from communesplone.booking.services.occurrences.get import occurrences_json
+from communesplone.core.jsonbody import Choice
+from communesplone.core.jsonbody import Moment
+from communesplone.core.jsonbody import read_fields
 from communesplone.core.jsonbody import read_json_body
+from communesplone.core.jsonbody import Text
 from datetime import datetime
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
+
+
+#: The fields of the body, each of one kind (anything else: 400 naming the field).
+FIELDS = {
+    "action": Choice(_("label_occurrence_action", default="Action"), ("cancel", "move"),
+                     required=True),
+    "occurrence": Moment(_("label_occurrence", default="Occurrence")),
+    "scope": Choice(_("label_occurrence_scope", default="Which occurrences"),
+                    ("one", "following")),
+    "start": Moment(_("label_booking_start", default="Start")),
+    "end": Moment(_("label_booking_end", default="End")),
+    "comment": Text(_("label_occurrence_comment", default="Comment")),
+}
+
+
+def read_body(request, fields=FIELDS):
+    """The body's fields, read strictly (:func:`~communesplone.core.jsonbody.read_fields`)."""
+    return read_fields(read_json_body(request), fields, request)
 
 
 def moment(data, name):
@@ -27,7 +49,7 @@ def moment(data, name):
     try:
         return localize(datetime.fromisoformat(str(data.get(name) or "").strip()),
                         site_timezone())
-    except ValueError:
+    except (ValueError, OverflowError):
         raise BookingInvalid([(name, _("error_invalid_datetime",
                                        default="Give a date and time as 2026-03-14T10:00."))]
                              ) from None
@@ -50,7 +72,7 @@ def action_error():
 class OccurrencesPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_body(self.request) or {}
+        data = read_body(self.request)
         action = data.get("action")
         scope = data.get("scope") or "one"
         occurrence = occurrence_of(self.context, data)

@@ -5,17 +5,30 @@ unfavourable / remarks, ``comment``); only a member of that service can answer."
 from communesplone.deliberations.advice import AdviceError
 from communesplone.deliberations.advice import give_advice
 from communesplone.deliberations.services.errors import validation_error
+from communesplone.core.jsonbody import Choice
+from communesplone.core.jsonbody import Identifier
+from communesplone.core.jsonbody import read_fields
 from communesplone.core.jsonbody import read_json_body
+from communesplone.core.jsonbody import Text
+from communesplone.deliberations import _
+from communesplone.deliberations.vocabularies import ADVICE_ANSWERS
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
 
+FIELDS = {
+    "request": Identifier(_("label_advice_request", default="Service asked")),
+    "service": Identifier(_("label_advice_service", default="Service")),
+    "answer": Choice(_("label_advice_answer", default="Advice"), ADVICE_ANSWERS),
+    "comment": Text(_("label_advice_comment", default="Comment")),
+}
+
+
 class AdvicePost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_body(self.request)
-        data = data if isinstance(data, dict) else {}
+        data = read_fields(read_json_body(self.request), FIELDS, self.request)
         if data.get("request"):
             return self.ask(data["request"])
         try:
@@ -26,7 +39,6 @@ class AdvicePost(Service):
         return advice
 
     def ask(self, service):
-        from communesplone.deliberations import _
         from communesplone.deliberations.advice import request_advice
         from communesplone.deliberations.roles import is_secretariat
         from communesplone.deliberations.vocabularies import services_vocabulary

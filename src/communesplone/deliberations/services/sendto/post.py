@@ -5,6 +5,8 @@ from communesplone.deliberations.content.assembly import IAssembly
 from communesplone.deliberations.lifecycle import send_to
 from communesplone.deliberations.services.errors import validation_error
 from communesplone.deliberations.services.errors import workflow_error
+from communesplone.core.jsonbody import Identifier
+from communesplone.core.jsonbody import read_fields
 from communesplone.core.jsonbody import read_json_body
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -13,11 +15,13 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.interface import alsoProvides
 
 
+FIELDS = {"assembly": Identifier(_("label_send_to_assembly", default="Assembly"))}
+
+
 class SendToPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_body(self.request)
-        data = data if isinstance(data, dict) else {}
+        data = read_fields(read_json_body(self.request), FIELDS, self.request)
         target = api.content.get(UID=data.get("assembly") or "")
         if target is None or not IAssembly.providedBy(target) or not api.user.has_permission(
                 "communesplone.deliberations: Add MeetingItem", obj=target):
