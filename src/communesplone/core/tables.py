@@ -43,6 +43,8 @@ TABLE_ATTRIBUTE = "dashboard_table"
 SORT_VOCABULARY = "communesplone.core.DashboardSortOptions"
 QUERYSTRING_FIELD = "plone.app.querystring.field."
 EMPTY = "—"
+#: Who sent an order or a proposal without an account (see :meth:`Cells.member`).
+NO_ACCOUNT = _("table_no_account", default="Without an account")
 
 
 class IDashboardTable(Interface):
@@ -142,13 +144,20 @@ class Cells:
                                             self.request)
         return self._states[key]
 
-    def member(self, user_id):
-        """A member's full name (their id when they have none), from the user source."""
+    def member(self, user_id, unknown=None):
+        """A member's full name (their id when they have none), from the user source.
+
+        ``unknown``: what to say when ``user_id`` is no member of the site (an order
+        or a proposal sent without an account, content made by a script): without
+        it, the raw id is shown, which is fine only where ids are members' ids.
+        """
         if not user_id:
-            return EMPTY
+            return self.t(unknown) if unknown is not None else EMPTY
         if user_id not in self._members:
             user = api.user.get(userid=user_id)
             name = user.getProperty("fullname", "") if user is not None else ""
+            if not name and user is None and unknown is not None:
+                name = self.t(unknown)
             self._members[user_id] = name or user_id
         return self._members[user_id]
 
