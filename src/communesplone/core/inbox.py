@@ -201,7 +201,8 @@ def _row(brain, keys, all_kinds, user_id, groups, manager, texts):
     url = brain.getURL()
     may_act = manager or any(split_key(key)[1] in groups for key in mine)
     return {
-        "title": brain.Title or brain.getId,
+        "title": (kind.row_title(brain, request) if hasattr(kind, "row_title") else "")
+        or brain.Title or brain.getId,
         "url": url,
         "uid": brain.UID,
         "kind": kind_name,
