@@ -230,7 +230,8 @@ def run():
         # the page is an HTML page in Plone's main template, @search JSON: the page is
         # also measured against plain Plone's own HTML listing of as many brains
         table = (f"/plain/docs/listing_view?b_size={BATCH}", admin)
-        dashboard = ("/ours/salles/dashboard/@@faceted_query", clerk)
+        # what the dashboard page asks for (its sort and its 30 rows a page)
+        dashboard = ("/ours/salles/dashboard/@@faceted_query?c5=30&c4=start&b_start=0", clerk)
         rows = browser.get(dashboard[0], headers=dashboard[1]).text
         assert rows.count('name="uids:list"') >= 30, "the dashboard's table is empty"
         pairs = (("@inbox (REST)", ours["@inbox (REST)"], "plain @search", plain),

@@ -69,6 +69,8 @@ class DashboardBatchView(BrowserView):
         brains = api.content.find(UID=self.uids, portal_type=list(self.table.portal_types))
         self.selected = [{"uid": brain.UID, "title": brain.Title} for brain in brains]
         self.action_title = self.t(self.action.title)
+        # "Refuser…" opens this form; its own button does it: "Refuser"
+        self.button_title = self.action_title.rstrip("….").strip() or self.action_title
         return self.reason_form()
 
     def t(self, message):
