@@ -19,6 +19,7 @@ def _when(brain, cells):
 TABLE = Table(
     name=NAME,
     portal_types=("Booking",),
+    title=_when,
     columns=[
         Column("when", _("table_booking_when", default="When"), _when),
         Column("resource", _("table_booking_resource", default="Resource"),
