@@ -13,7 +13,7 @@ help:
 	@echo "make start   install, create the demo commune site, serve it on http://localhost:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make lint    ruff"
-	@echo "make screenshots   walk the citizen journeys, PNGs in docs/screenshots/"
+	@echo "make screenshots   walk the citizen and staff journeys, PNGs in docs/screenshots/"
 	@echo "make start-cluster N=2   N processes on RelStorage (STORAGE=relstorage COMMUNESPLONE_DSN=...)"
 	@echo "make backup | restore    repozo (FileStorage) or pg_dump (RelStorage), see docs/hosting.md"
 

@@ -1,13 +1,19 @@
-"""The guided tour: walk each citizen journey of the demo commune in Chromium and
-write full-page PNGs under ``docs/screenshots/<language>/<width>/``.
+"""The guided tour: walk each citizen journey of the demo commune in Chromium, then
+each staff journey, and write full-page PNGs under
+``docs/screenshots/<language>/<width>/`` (the staff's are ``staff-*.png``).
 
     make screenshots                      # starts a fresh demo, walks, stops it
     SCREENSHOTS_URL=http://localhost:8080/demo make screenshots   # a running demo
 
 Journeys (PRODUCT.md, issue 14): the front page; order a document and follow
 it in "Mon espace"; book a room; find a business, open it, propose one; read
-the next council agenda and a decision. Each in French and Dutch (the browser
-asks for the language, as a visitor's would), at 1366 px and 390 px.
+the next council agenda and a decision. Then, as the demo's administrator
+(``tests/staffjourneys.py``, issue 15): the inbox « À traiter », the order the
+walk sent processed from its payment to its delivery, bookings confirmed in one
+batch and one refused with a reason, the proposal the walk sent rejected with a
+reason, a council meeting from its waiting items to its published minutes.
+Each in French and Dutch (the browser asks for the language, as a visitor's
+would), at 1366 px and 390 px.
 
 Every page is also checked as ``tests/pagechecks.py`` checks it (raw ids,
 msgids, JSON, English workflow words, horizontal scroll, toolbar for a
@@ -39,6 +45,7 @@ from journeys import LANGUAGES  # noqa: E402
 from journeys import WIDTHS  # noqa: E402
 from journeys import ensure_citizen  # noqa: E402
 from journeys import walk  # noqa: E402
+from staffjourneys import walk_staff  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 ADMIN = ("admin", os.environ.get("ADMIN_PASSWORD") or "admin")
@@ -93,11 +100,12 @@ def main():
                                              args=CHROMIUM_ARGS)
         for language in LANGUAGES:
             for width in WIDTHS:
-                tour = walk(browser, site, language, width, ADMIN,
-                            folder=OUT / language / width)
-                defects.extend(tour.defects)
-                print(f"{language} {width}px: {tour.count} pages, "
-                      f"{len(tour.defects)} with defects")
+                for who, walker in (("citizen", walk), ("staff", walk_staff)):
+                    tour = walker(browser, site, language, width, ADMIN,
+                                  folder=OUT / language / width)
+                    defects.extend(tour.defects)
+                    print(f"{language} {width}px, {who}: {tour.count} pages, "
+                          f"{len(tour.defects)} with defects")
         browser.close()
     report = OUT / "REPORT.md"
     report.write_text("# What the tour found\n\n" + (

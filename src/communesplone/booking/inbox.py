@@ -7,11 +7,11 @@ must know before.
 
 from communesplone.booking import _
 from communesplone.booking.content.booking import IBooking
+from communesplone.booking.dates import PeriodTexts
 from communesplone.core.inbox import INBOX_INDEXES
 from communesplone.core.inbox import queue_keys
 from communesplone.core.inbox import state_of
 from communesplone.core.interfaces import IInboxKind
-from communesplone.core.dates import when_text
 from communesplone.core.myspace import language_of
 from DateTime import DateTime
 from plone import api
@@ -20,6 +20,7 @@ from zope.interface import implementer
 
 KIND = "booking-confirm"
 RESOURCE_TITLES = "communesplone.booking.inbox.resources"
+PERIODS = "communesplone.booking.inbox.periods"
 
 
 @indexer(IBooking)
@@ -49,14 +50,20 @@ class BookingsToConfirm:
     title = _("inbox_kind_booking_confirm", default="Bookings to confirm")
     actions = {"pending": ("confirm",)}  # refusing asks for a reason: on its page
 
+    def row_title(self, brain, request):
+        """When, in the reader's language (the stored title is in the site's)."""
+        language = language_of(request)
+        periods = request.other.setdefault(PERIODS, {})
+        if language not in periods:
+            periods[language] = PeriodTexts(language)
+        return periods[language](brain.start, brain.end)
+
     def detail(self, brain, request):
-        """The resource and when (the resource's title read once per page)."""
+        """The resource (its title read once per page); when is the row's title."""
         titles = request.other.setdefault(RESOURCE_TITLES, {})
         parent = brain.getPath().rsplit("/", 1)[0]
         if parent not in titles:
             found = api.content.find(portal_type="Resource",
                                      path={"query": parent, "depth": 0})
             titles[parent] = found[0].Title if found else ""
-        when = when_text(brain.start, language_of(request), with_time=True) \
-            if brain.start else ""
-        return " · ".join(part for part in (titles[parent], when) if part)
+        return titles[parent]

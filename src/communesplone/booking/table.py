@@ -3,17 +3,25 @@ requester, purpose, state, read from brains; confirm or refuse (with a reason) t
 selected bookings at once."""
 
 from communesplone.booking import _
+from communesplone.booking.dates import PeriodTexts
 from communesplone.core.tables import BatchAction
 from communesplone.core.tables import Column
 from communesplone.core.tables import Table
 
 NAME = "bookings"
 
+
+def _when(brain, cells):
+    """The period in the reader's language (the stored title is in the site's)."""
+    periods = cells.cached("periods", lambda: PeriodTexts(cells.language))
+    return periods(getattr(brain, "start", None), getattr(brain, "end", None)) or brain.Title
+
 TABLE = Table(
     name=NAME,
     portal_types=("Booking",),
+    title=_when,
     columns=[
-        Column("when", _("table_booking_when", default="When"), lambda b, c: b.Title),
+        Column("when", _("table_booking_when", default="When"), _when),
         Column("resource", _("table_booking_resource", default="Resource"),
                lambda b, c: c.parent_title(b)),
         Column("requester", _("table_booking_requester", default="Requester"),

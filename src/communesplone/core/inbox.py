@@ -202,7 +202,8 @@ def _row(brain, keys, all_kinds, user_id, groups, manager, texts):
     url = brain.getURL()
     may_act = manager or any(split_key(key)[1] in groups for key in mine)
     return {
-        "title": brain.Title or brain.getId,
+        "title": (kind.row_title(brain, request) if hasattr(kind, "row_title") else "")
+        or brain.Title or brain.getId,
         "url": url,
         "uid": brain.UID,
         "kind": kind_name,
@@ -265,11 +266,11 @@ def inbox(request, scope=None, service=None, kind=None, start=0, size=BATCH_SIZE
     start = max(int(start or 0), 0)
     size = min(max(int(size or BATCH_SIZE), 1), 200)
     rows, total = [], 0
+    texts = _Texts(request)
     if keys:
         results = catalog(inbox_queue=keys, sort_on="inbox_due", sort_order="ascending",
                           b_start=start, b_size=size, **extra)
         total = results.actual_result_count  # the batch alone is sorted and returned
-        texts = _Texts(request)
         key_set = set(keys)
         rows = [_row(brain, key_set, all_kinds, user_id, groups, manager, texts)
                 for brain in results]
@@ -278,8 +279,7 @@ def inbox(request, scope=None, service=None, kind=None, start=0, size=BATCH_SIZE
         "scopes": [{"id": name, "title": translate(title, context=request)}
                    for name, title in SCOPE_TITLES.items()],
         "service": service,
-        "services": [{"id": group, "title": _group_title(group, request)}
-                     for group in services],
+        "services": [{"id": group, "title": texts.group(group)} for group in services],
         "kind": kind,
         "counts": counts,
         "total": total,

@@ -333,3 +333,6 @@ class IInboxKind(Interface):
     def detail(brain, request):
         """A short line under the row's title from the brain's metadata (a reference,
         an amount, a resource), in the request's language; never personal data."""
+
+    # Optional: ``row_title(brain, request)``, the row's title when the stored title
+    # is in the site's language only (a booking's period): from the brain too.

@@ -43,6 +43,8 @@ TABLE_ATTRIBUTE = "dashboard_table"
 SORT_VOCABULARY = "communesplone.core.DashboardSortOptions"
 QUERYSTRING_FIELD = "plone.app.querystring.field."
 EMPTY = "—"
+#: Who sent an order or a proposal without an account (see :meth:`Cells.member`).
+NO_ACCOUNT = _("table_no_account", default="Without an account")
 
 
 class IDashboardTable(Interface):
@@ -85,12 +87,24 @@ class Table:
     #: (index, title) pairs offered by the sorting widget, the first by default
     sort_options: list = field(default_factory=list)
     default_sort: str = "created(reverse)"
+    #: ``title(brain, cells)``: how a row is named in messages and in the reason
+    #: form when the stored title will not do (a booking's period is stored in the
+    #: site's language only); None: the brain's ``Title``
+    title: object = None
 
     def action(self, transition):
         for action in self.actions:
             if action.transition == transition:
                 return action
         return None
+
+
+def row_namer(table, request):
+    """``name(brain)``: the row's title for the reader (:attr:`Table.title`)."""
+    if table.title is None or request is None:
+        return lambda brain: brain.Title
+    cells = Cells(request)
+    return lambda brain: table.title(brain, cells) or brain.Title
 
 
 def table_of(dashboard):
@@ -142,13 +156,20 @@ class Cells:
                                             self.request)
         return self._states[key]
 
-    def member(self, user_id):
-        """A member's full name (their id when they have none), from the user source."""
+    def member(self, user_id, unknown=None):
+        """A member's full name (their id when they have none), from the user source.
+
+        ``unknown``: what to say when ``user_id`` is no member of the site (an order
+        or a proposal sent without an account, content made by a script): without
+        it, the raw id is shown, which is fine only where ids are members' ids.
+        """
         if not user_id:
-            return EMPTY
+            return self.t(unknown) if unknown is not None else EMPTY
         if user_id not in self._members:
             user = api.user.get(userid=user_id)
             name = user.getProperty("fullname", "") if user is not None else ""
+            if not name and user is None and unknown is not None:
+                name = self.t(unknown)
             self._members[user_id] = name or user_id
         return self._members[user_id]
 
@@ -195,12 +216,14 @@ def rows(table, brains, request, context=None):
     cells = Cells(request, context)
     cells.brains = brains
     cells.prefetch_parents(brains)
+    name = (lambda brain: table.title(brain, cells) or brain.Title) if table.title \
+        else (lambda brain: brain.Title)
     found = []
     for brain in brains:
         found.append({
             "uid": brain.UID,
             "url": brain.getURL(),
-            "title": brain.Title,
+            "title": name(brain),
             "state": brain.review_state,
             "cells": [column.value(brain, cells) or EMPTY for column in table.columns],
         })
@@ -234,14 +257,15 @@ def run_batch(table, transition, uids, comment="", request=None):
     workflow = api.portal.get_tool("portal_workflow")
     brains = api.content.find(UID=list(uids), portal_type=list(table.portal_types))
     result.hidden = len(set(uids)) - len(brains)
+    name = row_namer(table, request)
     for brain in brains:
         obj = brain.getObject()
         if action.run is not None:
-            _run_callable(action, brain, obj, comment, result)
+            _run_callable(action, brain, obj, comment, result, name(brain))
             continue
         offered = {info["id"] for info in workflow.getTransitionsFor(obj)}
         if transition not in offered:
-            result.untouched.append((brain.Title, _(
+            result.untouched.append((name(brain), _(
                 "table_batch_not_offered",
                 default="you may not do this to it in its state (${state})",
                 mapping={"state": state_title(brain.review_state, brain.portal_type,
@@ -254,15 +278,15 @@ def run_batch(table, transition, uids, comment="", request=None):
             raise
         except Exception as error:  # a guard, a rule of the add-on: said, never a traceback
             savepoint.rollback()
-            result.untouched.append((brain.Title, why_refused(error)))
+            result.untouched.append((name(brain), why_refused(error)))
             continue
-        result.done.append(brain.Title)
+        result.done.append(name(brain))
     return result
 
 
-def _run_callable(action, brain, obj, comment, result):
+def _run_callable(action, brain, obj, comment, result, title):
     if not api.user.has_permission(action.permission, obj=obj):
-        result.untouched.append((brain.Title, _(
+        result.untouched.append((title, _(
             "table_batch_not_allowed", default="you may not do this to it")))
         return
     savepoint = transaction.savepoint()
@@ -274,9 +298,9 @@ def _run_callable(action, brain, obj, comment, result):
         savepoint.rollback()
         why = why_refused(error)
     if why:
-        result.untouched.append((brain.Title, why))
+        result.untouched.append((title, why))
     else:
-        result.done.append(brain.Title)
+        result.done.append(title)
 
 
 def why_refused(error):

@@ -4,6 +4,7 @@ selected entries, or reject them with a reason (mailed to who proposed them)."""
 
 from communesplone.core.tables import BatchAction
 from communesplone.core.tables import Column
+from communesplone.core.tables import NO_ACCOUNT
 from communesplone.core.tables import Table
 from communesplone.directory import _
 from communesplone.directory.categories import SEPARATOR
@@ -31,7 +32,7 @@ TABLE = Table(
                lambda b, c: b.business_locality),
         Column("state", _("directory_table_state", default="State"), lambda b, c: c.state(b)),
         Column("proposed_by", _("directory_table_proposed_by", default="Proposed by"),
-               lambda b, c: c.member(b.Creator)),
+               lambda b, c: c.member(b.Creator, unknown=NO_ACCOUNT)),
         Column("modified", _("directory_table_modified", default="Last update"),
                lambda b, c: c.day(b.modified)),
     ],

@@ -8,6 +8,7 @@ selected orders, record their payment, reject them with a reason.
 
 from communesplone.core.tables import BatchAction
 from communesplone.core.tables import Column
+from communesplone.core.tables import NO_ACCOUNT
 from communesplone.core.tables import Table
 from communesplone.eguichet import _
 from communesplone.eguichet.content.order import PROCESS_ORDERS
@@ -41,7 +42,7 @@ TABLE = Table(
         Column("document", _("eguichet_table_document", default="Document"),
                lambda b, c: b.eguichet_document),
         Column("applicant", _("eguichet_table_applicant", default="Applicant"),
-               lambda b, c: c.member(b.Creator)),
+               lambda b, c: c.member(b.Creator, unknown=NO_ACCOUNT)),
         Column("amount", _("eguichet_table_amount", default="Amount"),
                lambda b, c: c.amount(b.eguichet_amount)),
         Column("payment", _("eguichet_table_payment", default="Payment"), _payment),

@@ -1,5 +1,6 @@
 """``@@inbox``: the staff inbox "À traiter" (see ``communesplone.core.inbox``)."""
 
+from communesplone.core import _
 from communesplone.core.inbox import inbox
 from communesplone.core.inbox import is_staff
 from plone import api
@@ -7,6 +8,11 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zExceptions import Unauthorized
+from zope.i18n import translate
+
+#: Said on many rows: translated once a page, not once a row.
+LATE = _("inbox_overdue", default="late")
+OPEN = _("inbox_open", default="Open")
 
 
 class InboxView(BrowserView):
@@ -32,6 +38,8 @@ class InboxView(BrowserView):
             start = 0
         self.data = inbox(self.request, scope=form.get("scope"), service=form.get("service"),
                           kind=form.get("kind"), start=start)
+        self.late = translate(LATE, context=self.request)
+        self.open_label = translate(OPEN, context=self.request)
         return self.index()
 
     def link(self, **changes):

@@ -4,6 +4,7 @@ batch action with its reason form; thin views over the module."""
 from communesplone.core import _
 from communesplone.core.tables import result_messages
 from communesplone.core.tables import rows
+from communesplone.core.tables import row_namer
 from communesplone.core.tables import run_batch
 from communesplone.core.tables import table_of
 from plone import api
@@ -67,8 +68,11 @@ class DashboardBatchView(BrowserView):
 
     def show_reason_form(self):
         brains = api.content.find(UID=self.uids, portal_type=list(self.table.portal_types))
-        self.selected = [{"uid": brain.UID, "title": brain.Title} for brain in brains]
+        name = row_namer(self.table, self.request)
+        self.selected = [{"uid": brain.UID, "title": name(brain)} for brain in brains]
         self.action_title = self.t(self.action.title)
+        # "Refuser…" opens this form; its own button does it: "Refuser"
+        self.button_title = self.action_title.rstrip("….").strip() or self.action_title
         return self.reason_form()
 
     def t(self, message):

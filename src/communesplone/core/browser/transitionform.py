@@ -12,6 +12,7 @@ from communesplone.core.transitionforms import form_for
 from communesplone.core.transitionforms import reason_is_required
 from communesplone.core.transitionforms import run_transition
 from communesplone.core.transitionforms import TransitionRefused
+from communesplone.core.workflow_titles import state_title
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -53,9 +54,13 @@ class TransitionFormView(BrowserView):
                     self.errors[field] = f"{self.errors[field]} {text}" \
                         if field in self.errors else text
             else:
+                # the state it is in now, in words ("Refusée"), not the button's verb
+                # in the infinitive ("C'est fait : rejeter.")
+                state = state_title(api.content.get_state(self.context),
+                                    self.context.portal_type, self.request)
                 api.portal.show_message(
-                    _("transition_done", default="Done: ${action}.",
-                      mapping={"action": self.transition_title()}), self.request)
+                    _("transition_done_state", default="Done: the state is now “${state}”.",
+                      mapping={"state": state}), self.request)
                 self.request.response.redirect(self.context.absolute_url())
                 return ""
         return self.index()
