@@ -9,6 +9,7 @@ more than one language and cookie negotiation is on
 (:mod:`communesplone.core.languages` sets both from the Commune settings).
 """
 
+from communesplone.core import identity
 from communesplone.core.languages import commune_languages
 from communesplone.core.languages import default_language
 from communesplone.core.languages import translated_description
@@ -21,6 +22,7 @@ from communesplone.core.translations import ITranslatedTexts
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
 from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from plone.app.layout.viewlets.common import TitleViewlet
+from plone.base.interfaces import IPloneSiteRoot
 from plone.z3cform.fieldsets.extensible import FormExtender
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -84,7 +86,14 @@ class TranslatedPageTitleViewlet(TitleViewlet):
 
     @property
     def page_title(self):
+        if IPloneSiteRoot.providedBy(self.context):
+            return self.site_title_setting
         return escape(translated_title(self.context))
+
+    @property
+    def site_title_setting(self):
+        """The commune's name in the reader's language ("Gemeente Demo"), else Plone's."""
+        return escape(identity.commune_name()) or super().site_title_setting
 
 
 class TranslationFieldsExtender(FormExtender):
