@@ -163,6 +163,11 @@ class OrderFormView(BrowserView):
                            value=self.form.get("quantity") or "1", min=1,
                            max=self.context.max_quantity)
 
+    def offers_post(self):
+        """The delivery address is asked only when the document can be posted (a
+        counter pickup needs none: an empty box there reads as a question)."""
+        return "post" in (self.context.delivery_methods or ())
+
     def delivery_address_input(self):
         return self._input("delivery_address", "textarea",
                            _("eguichet_label_delivery_address", default="Delivery address"),
