@@ -191,6 +191,24 @@ def journey_news(tour):
     tour.page.locator("#content-core a[href*='/agenda/']").first.click()
     tour.page.wait_for_load_state("load")
     tour.shot("evenement")
+    switch_language_and_back(tour)
+
+
+def switch_language_and_back(tour):
+    """On an event written in the reader's language, the other language's switch leads
+    to the events in that language (the folder), never to this text in a foreign
+    frame; then back, so the rest of the tour stays in the tour's language."""
+    other = next(code for code in LANGUAGES if code != tour.language)
+    here = tour.page.url
+    tour.page.locator(f"a[href*='set_language={other}']").first.click()
+    tour.page.wait_for_load_state("load")
+    landed = tour.page.url.split("?")[0].rstrip("/")
+    language = tour.page.evaluate("() => document.documentElement.lang")
+    folder = here.split("?")[0].rstrip("/").rsplit("/", 1)[0]
+    tour.page.locator(f"a[href*='set_language={tour.language}']").first.click()
+    tour.page.wait_for_load_state("load")
+    assert (landed, language) == (folder, other), (
+        f"switching to {other} on {here} led to {landed} in {language!r}")
 
 
 def _level(url, admin):
