@@ -5,7 +5,7 @@ hence through the same checks as the REST API; an error re-renders the form
 with what the person typed and each message linked to its field.
 """
 
-from communesplone.core.payment import amount_text
+from communesplone.eguichet.browser.catalog import price_text
 from communesplone.core.assurance import ACCOUNT_PROVIDER
 from communesplone.core.assurance import InsufficientAssurance
 from communesplone.core.assurance import NO_ASSURANCE
@@ -153,7 +153,8 @@ class OrderFormView(BrowserView):
         return [{
             "value": method, "id": f"order-delivery-{method}",
             "title": self.t(DELIVERY_METHODS.getTerm(method).title),
-            "fee": self.context.fee(method), "fee_text": amount_text(self.context.fee(method)),
+            "fee": self.context.fee(method),
+            "fee_text": price_text(self.context.fee(method), self.request),
             "checked": method == chosen,
         } for method in self.context.delivery_methods or ()]
 
@@ -174,7 +175,7 @@ class OrderFormView(BrowserView):
                            False, autocomplete="shipping street-address")
 
     def price_text(self):
-        return amount_text(self.context.price)
+        return price_text(self.context.price, self.request)
 
     def assurance_text(self):
         if self.record.level == "none" or self.record.provider == ACCOUNT_PROVIDER:
