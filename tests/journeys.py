@@ -126,6 +126,8 @@ def _shorten(message, per_kind=4):
     return "\n".join(kept)
 
 
+#: what the demo citizen books a room for (the guide shows it)
+PURPOSE = "Assemblée générale du comité de quartier"
 _REQUIRED_WORDS = ("obligatoire", "verplicht", "required", "erforderlich")
 
 
@@ -165,6 +167,8 @@ def fill_required(page, form):
             field.fill("1985-07-30")
         elif kind == "number" or "nombre" in (field.get_attribute("name") or ""):
             field.fill("1")
+        elif "purpose" in (field.get_attribute("name") or ""):
+            field.fill(PURPOSE)
         else:
             field.fill("Marie Dupont")
 
@@ -172,6 +176,39 @@ def fill_required(page, form):
 def journey_front(tour):
     tour.go(tour.site)
     tour.shot("accueil")
+
+
+def journey_news(tour):
+    """From the front page, as a visitor: "All the news", "All the events", an event."""
+    tour.go(tour.site)
+    tour.page.locator(".cp-home-news p > a").last.click()
+    tour.page.wait_for_load_state("load")
+    tour.shot("actualites")
+    tour.go(tour.site)
+    tour.page.locator(".cp-home-events p > a").last.click()
+    tour.page.wait_for_load_state("load")
+    tour.shot("agenda")
+    tour.page.locator("#content-core a[href*='/agenda/']").first.click()
+    tour.page.wait_for_load_state("load")
+    tour.shot("evenement")
+    switch_language_and_back(tour)
+
+
+def switch_language_and_back(tour):
+    """On an event written in the reader's language, the other language's switch leads
+    to the events in that language (the folder), never to this text in a foreign
+    frame; then back, so the rest of the tour stays in the tour's language."""
+    other = next(code for code in LANGUAGES if code != tour.language)
+    here = tour.page.url
+    tour.page.locator(f"a[href*='set_language={other}']").first.click()
+    tour.page.wait_for_load_state("load")
+    landed = tour.page.url.split("?")[0].rstrip("/")
+    language = tour.page.evaluate("() => document.documentElement.lang")
+    folder = here.split("?")[0].rstrip("/").rsplit("/", 1)[0]
+    tour.page.locator(f"a[href*='set_language={tour.language}']").first.click()
+    tour.page.wait_for_load_state("load")
+    assert (landed, language) == (folder, other), (
+        f"switching to {other} on {here} led to {landed} in {language!r}")
 
 
 def _level(url, admin):
@@ -272,6 +309,13 @@ def journey_council(tour):
     if assemblies:
         tour.go(assemblies[0])
         tour.shot("conseil")
+        # its links to every meeting and to the search of the decisions
+        for selector, name in (("a[href$='@@deliberations-calendar']", "seances"),
+                               ("a[href$='@@deliberations-search']", "recherche-decisions")):
+            tour.go(assemblies[0])
+            tour.page.locator(selector).first.click()
+            tour.page.wait_for_load_state("load")
+            tour.shot(name)
     # the demo's next meeting, its agenda frozen (the one after is still in preparation,
     # seen by the secretariat only)
     meetings = find(tour.site, tour.admin, portal_type="Meeting", review_state="frozen")
@@ -285,12 +329,13 @@ def journey_council(tour):
 
 
 #: Every page the journeys reach when each step works.
-PAGES = ("accueil", "annuaire", "fiche", "proposer", "proposition-envoyee", "conseil",
+PAGES = ("accueil", "actualites", "agenda", "evenement", "annuaire", "fiche", "proposer",
+         "proposition-envoyee", "conseil", "seances", "recherche-decisions",
          "ordre-du-jour", "decision", "e-guichet", "document", "commande",
          "commande-envoyee", "reservations", "salle", "reservation-envoyee", "mon-espace")
 
 # Anonymous journeys first; the citizen logs in on the first one that needs it.
-JOURNEYS = (journey_front, journey_directory, journey_council, journey_order,
+JOURNEYS = (journey_front, journey_news, journey_directory, journey_council, journey_order,
             journey_booking, journey_space)
 
 

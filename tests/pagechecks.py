@@ -35,6 +35,8 @@ _ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")
 _ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 #: "03/12/2026", "02-12-2026": a citizen reads dates in words (core's dates)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
+#: "15/12" without its year (a calendar's column, a closure): numbers to decode
+_SHORT_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])")
 _TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\b\w+(?:Error|Exception): ")
 
 
@@ -68,7 +70,12 @@ def workflow_titles():
 
 # Titles that read the same in French or Dutch are not English tells.
 _SHARED = {"Archive", "Accept", "Publication", "Confirmation", "Information", "Session"}
-ENGLISH_WORDS = sorted(workflow_titles() - _SHARED, key=len, reverse=True)
+#: English defaults of our own templates and of eea's widgets, when a translation is
+#: missing or looked up in another template's domain (a macro used by eea's view).
+ENGLISH_UI = ("Next page", "Previous page", "Results per page", "Sort on", "Open now",
+              "Closed now")
+ENGLISH_WORDS = sorted((workflow_titles() - _SHARED) | set(ENGLISH_UI), key=len,
+                       reverse=True)
 #: Raw values of our own vocabularies besides the workflow ids.
 RAW_IDS = sorted((workflow_ids() | {"unpaid", "paid", "section_public", "section_private"})
                  - {"publish", "session"}, key=len, reverse=True)
@@ -83,7 +90,21 @@ FRENCH_WORDS = ("Actualités", "Rechercher", "Réserver", "Commander", "Annoncé
                 "délibération", "Légalisation", "Certificat", "État civil",
                 "Conseil communal", "Collège communal", "Procès-verbal", "Salle communale",
                 "Salle de réunion", "Hall omnisports", "Camionnette", "Vos démarches",
-                "sur rendez-vous", "Administration générale")
+                "sur rendez-vous", "Administration générale",
+                # the commune's name and address (the settings give them per language)
+                "Commune de Démo", "Place de l'Hôtel de Ville",
+                # the directory's categories (its names per language), never a business's name
+                "Alimentation", "Habillement", "Producteurs locaux", "Agence immobilière",
+                "Kinésithérapeute", "Menuisier", "Plombier", "Électricien", "Coiffeur",
+                "Commerce équitable",
+                # the French news and events (listings show the reader's language)
+                "Marché de Noël", "Séance publique", "Collecte des sapins")
+
+#: Plone's and eea's machine wording that no person says, in any language: the sort
+#: widget's index names, "Reverse", the batch bar's "Next 8 item(s)".
+MACHINE_WORDS = ("Sortable title", "Titre triable", "Sorteerbare titel",
+                 "Sortierbarer Titel", "Omkeren", "Inverser", "item(s)", "élément(s)",
+                 "éléments suivants", "éléments précédents", "Element(e)")
 
 
 def visible_text(page):
@@ -112,6 +133,10 @@ def text_defects(text, language):
         for word in FRENCH_WORDS:
             if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
                 found.append(("french", word))
+    for word in MACHINE_WORDS:
+        if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) or (
+                word.endswith(")") and word in text):
+            found.append(("machine-words", word))
     if language != "en":
         for word in ENGLISH_WORDS:
             if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
@@ -124,6 +149,14 @@ def horizontal_overflow(page):
     return page.evaluate(
         "() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)"
     )
+
+
+def http_status(page):
+    """The HTTP status of the page as loaded (a link a person followed to a 404 is a
+    dead end, even when Plone dresses the 404 up as a page); 0 when unknown."""
+    return page.evaluate(
+        "() => { const n = performance.getEntriesByType('navigation')[0];"
+        " return (n && n.responseStatus) || 0; }")
 
 
 def toolbar_shown(page):
@@ -144,8 +177,13 @@ def assert_fit_for_people(page, language, label="", citizen=True, axe=True):
     problems.extend(f"{kind}: {excerpt!r}" for kind, excerpt in
                     text_defects(visible_text(page), language))
     if citizen:
+        text = visible_text(page)
         problems.extend(f"numeric-date: {match.group(0)!r}"
-                        for match in _NUMERIC_DATE.finditer(visible_text(page)))
+                        for pattern in (_NUMERIC_DATE, _SHORT_NUMERIC_DATE)
+                        for match in pattern.finditer(text))
+    status = http_status(page)
+    if status >= 400:
+        problems.append(f"the page answered HTTP {status}")
     if citizen and toolbar_shown(page):
         problems.append("Plone's toolbar is shown to a citizen")
     if axe:

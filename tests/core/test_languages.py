@@ -363,3 +363,21 @@ def test_dutch_booking_gets_dutch_mails(bilingual, functional, smtp_server):
     assert "Reserveringsaanvraag ontvangen: Gemeentezaal" in mails, list(mails)
     assert "Hallo" in mails["Reservering bevestigd: Gemeentezaal"] or \
         "Jan Peeters" in mails["Reservering bevestigd: Gemeentezaal"]
+
+
+def test_switch_on_a_page_written_in_one_language_leads_to_its_folder(integration):
+    """A French news item has no Dutch version of itself: "Nederlands" there leads to
+    the news in Dutch (its folder), not to the French text in a Dutch frame."""
+    from communesplone.core.browser.languages import written_in_other_language
+
+    portal = integration["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(container=portal, type="Folder", id="nouvelles")
+        news = api.content.create(container=folder, type="News Item", id="travaux",
+                                  title="Travaux", language="fr")
+        neutral = api.content.create(container=folder, type="News Item", id="bxl",
+                                     title="Bruxelles 2030", language="")
+    assert written_in_other_language(news, "nl") == folder.absolute_url()
+    assert written_in_other_language(news, "fr") is None
+    assert written_in_other_language(neutral, "nl") is None  # every language's item
+    assert written_in_other_language(folder, "nl") is None  # a folder lists each language

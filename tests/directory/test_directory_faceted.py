@@ -20,6 +20,7 @@ from plone import api
 from zoneinfo import ZoneInfo
 
 import pytest
+import re
 import transaction
 
 BXL = ZoneInfo("Europe/Brussels")
@@ -116,10 +117,11 @@ def test_each_criterion(site):
     assert titles(site, **{"c3[]": ["Namur", "Jambes"]}) == {
         "Boulangerie Namuroise", "Boucherie Jambes"}
     assert titles(site, **{"c3[]": "Namur", "c2[]": "Artisans"}) == set()
-    # results per page and sorting
+    # sorted by name (results per page are the listing's own: its widget is hidden)
     page = get(f"{site['search']}/@@faceted_query", params={"c6": "1", "c5": "sortable_title"})
-    assert page.text.count('href="http') and "Boucherie Jambes" in page.text
-    assert "Menuiserie Lambert" not in page.text
+    order = [page.text.index(name) for name in
+             ("Boucherie Jambes", "Boulangerie Namuroise", "Menuiserie Lambert")]
+    assert order == sorted(order)
 
 
 def test_counts_of_category_and_locality(site):
@@ -278,3 +280,54 @@ def test_faceted_page_carries_the_map_and_its_scripts(site):
                  "leaflet-1.9.4/images/marker-icon.png"):
         url = f"{site['portal'].absolute_url()}/++resource++communesplone.directory/vendor/{name}"
         assert get(url).status_code == 200, url
+
+
+def test_categories_sort_and_pages_in_the_readers_words(site):
+    """A Dutch reader filters on "Bakkerij" ("Boulangerie = Bakkerij" in the directory's
+    Dutch names), sorts "by name", and never reads eea's "Sortable title" nor "Reverse"."""
+    transaction.begin()
+    directory = site["directory"]
+    api.portal.set_registry_record("communesplone.core.languages", ["fr", "nl"])
+    directory.category_names_nl = ["Commerce = Handel", "Alimentation = Voeding",
+                                   "Boulangerie = Bakkerij", "Menuisier = Schrijnwerker"]
+    transaction.commit()
+    dutch = {"Accept-Language": "nl"}
+    html = get(f"{site['search']}/@@faceted_query", headers=dutch).text
+    assert ">Schrijnwerker<" in html and ">Menuisier<" not in html
+    page = get(site["search"], headers=dutch).text
+    labels = " ".join(re.findall(r"<label[^>]*>([^<]*)</label>", page))
+    assert "Bakkerij" in labels and "Voeding" in labels and "Alimentation" not in labels
+    assert "Naam (van A tot Z)" in page
+    for machine in ("Sortable title", "Sorteerbare titel", "Results per page"):
+        assert machine not in page
+    french = get(site["search"], headers={"Accept-Language": "fr"}).text
+    labels = " ".join(re.findall(r"<label[^>]*>([^<]*)</label>", french))
+    assert "Alimentation" in labels and "Bakkerij" not in labels
+
+
+def test_pages_of_results_in_words():
+    from communesplone.directory.browser.directory import FacetedRows
+    from plone.batching import Batch
+
+    class Context:
+        def absolute_url(self):
+            return "http://nohost/entreprises/search"
+
+    rows = FacetedRows(Context(), None)
+    pager = rows.pager(Batch(list(range(45)), 20, 20))
+    assert [page["current"] for page in pager["pages"]] == [False, True, False]
+    assert pager["previous"].endswith("?b_start:int=0")
+    assert pager["next"].endswith("?b_start:int=40")
+    assert rows.pager(Batch(list(range(5)), 20, 0)) is None
+
+
+def test_upgrade_1006_plain_sorting(directory):
+    from communesplone.directory.upgrades.v1006 import upgrade
+
+    criteria = ICriteria(directory[SEARCH_ID])
+    with api.env.adopt_roles(["Manager"]):
+        criteria.edit("c5", vocabulary="eea.faceted.vocabularies.SortingCatalogIndexes")
+        criteria.edit("c6", hidden=False)
+    upgrade(api.portal.get_tool("portal_setup"))
+    assert criteria.get("c5").get("vocabulary") == "communesplone.directory.FacetedSorting"
+    assert criteria.get("c6").get("hidden") is True

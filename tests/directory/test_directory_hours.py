@@ -108,8 +108,13 @@ def test_words_per_language():
     assert describe_day(hours, 1, "pt-br") == "Tuesday: closed"
     lines = describe(hours, "fr", today=date(2026, 9, 1))
     assert len(lines) == 8
-    assert lines[-1] == "Fermeture exceptionnelle du 24/12/2026 au 26/12/2026 (Fêtes)"
-    assert "Fermeture exceptionnelle le 15/08/2026" in describe(hours, "fr")
+    # in words as every page writes dates, the year only when it is not this one's
+    assert lines[-1] == ("Fermeture exceptionnelle du jeudi 24 décembre au samedi "
+                         "26 décembre (Fêtes)")
+    assert "Fermeture exceptionnelle le samedi 15 août" in describe(hours, "fr",
+                                                                   today=date(2026, 8, 1))
+    assert describe(hours, "nl", today=date(2025, 8, 1))[-1].startswith(
+        "Uitzonderlijk gesloten van donderdag 24 december 2026")
 
 
 def test_schema_org_specification():
@@ -126,3 +131,23 @@ def test_schema_org_specification():
     assert specs[2] == {"@type": "OpeningHoursSpecification", "opens": "00:00",
                         "closes": "00:00", "validFrom": "2026-12-25",
                         "validThrough": "2026-12-25"}
+
+
+def test_category_names_per_language():
+    from communesplone.directory.categories import parse_names
+    from communesplone.directory.categories import translated
+    from communesplone.directory.categories import translated_leaf
+    from communesplone.directory.constraints import InvalidCategoryName
+    from communesplone.directory.constraints import category_name_line_constraint
+
+    import pytest
+
+    names = parse_names(["Commerce = Handel", "  Boulangerie   =  Bakkerij ", "", "broken"])
+    assert names == {"Commerce": "Handel", "Boulangerie": "Bakkerij"}
+    assert translated("Commerce > Alimentation > Boulangerie", names) == \
+        "Handel > Alimentation > Bakkerij"  # a level left out keeps its name
+    assert translated_leaf("Commerce > Alimentation > Boulangerie", names) == "Bakkerij"
+    with pytest.raises(InvalidCategoryName):
+        category_name_line_constraint("Boulangerie Bakkerij")
+    with pytest.raises(InvalidCategoryName):
+        category_name_line_constraint("Boulangerie = ")

@@ -152,4 +152,5 @@ def test_when_words():
     assert when_words(datetime(2026, 12, 2, 7, 0, tzinfo=bxl), now, "fr") == ("mercredi", "7 h")
     assert when_words(datetime(2026, 12, 2, 7, 30, tzinfo=bxl), now, "nl") == \
         ("woensdag", "7.30 u")
-    assert when_words(datetime(2026, 12, 24, 9, 0, tzinfo=bxl), now, "fr") == ("24/12", "9 h")
+    assert when_words(datetime(2026, 12, 24, 9, 0, tzinfo=bxl), now, "fr") == \
+        ("jeudi 24 décembre", "9 h")

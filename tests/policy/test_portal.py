@@ -77,11 +77,17 @@ def test_demo_front_page_navigation_search_and_languages(demo):
     assert "Werken op het gemeenteplein" not in french
     assert "Travaux sur la place communale" not in dutch
     assert "Bruxelles 2030" in french and "Bruxelles 2030" in dutch
+    # soonest first; the council's public session is the day of its next meeting
     assert [brain.Title for brain in frontpage.upcoming_events("fr")] == [
-        "Séance publique du conseil communal", "Marché de Noël",
-        "Atelier : vos démarches en ligne"]
+        "Marché de Noël", "Atelier : vos démarches en ligne",
+        "Séance publique du conseil communal"]
     assert [brain.Title for brain in frontpage.upcoming_events("nl")] == [
-        "Openbare zitting van de gemeenteraad", "Kerstmarkt", "Workshop: uw aanvragen online"]
+        "Kerstmarkt", "Workshop: uw aanvragen online", "Openbare zitting van de gemeenteraad"]
+    session = frontpage.upcoming_events("fr")[-1]
+    meeting = demo["conseil-communal"]["prochaine-seance"]
+    # the same day and hour on the wall clock (the test site's timezone is UTC)
+    assert (session.start.date(), session.start.hour) == (meeting.date.date(),
+                                                          meeting.date.hour)
     assert "Séance publique du conseil communal" in html
     assert "Openbare zitting van de gemeenteraad" not in html
     assert "Werken op het gemeenteplein" not in html

@@ -28,8 +28,8 @@ class CommuneSettingsEditForm(RegistryEditForm):
     )
 
     def updateFields(self):
-        """The opening hours "in Dutch", "in German"... only for the languages the
-        commune serves besides its own (REST still reads and writes them all)."""
+        """The name, address and opening hours "in Dutch", "in German"... only for the
+        languages the commune serves besides its own (REST still reads and writes them all)."""
         super().updateFields()
         hidden = unserved_hours_fields()
         self.fields = self.fields.omit(*hidden)
@@ -37,10 +37,16 @@ class CommuneSettingsEditForm(RegistryEditForm):
             group.fields = group.fields.omit(*hidden)
 
 
+#: The settings written once per language (``<name>_<language>``).
+PER_LANGUAGE = ("commune_name", "postal_address", "opening_hours")
+
+
 def unserved_hours_fields():
-    """The ``opening_hours_<language>`` fields of the languages nobody reads here."""
+    """The ``<setting>_<language>`` fields (name, address, opening hours) of the
+    languages nobody reads here."""
     others = [code for code in commune_languages() if code != default_language()]
-    return [f"opening_hours_{code}" for code in LANGUAGE_CODES if code not in others]
+    return [f"{name}_{code}" for name in PER_LANGUAGE
+            for code in LANGUAGE_CODES if code not in others]
 
 
 CommuneSettingsView = layout.wrap_form(CommuneSettingsEditForm, ControlPanelFormWrapper)

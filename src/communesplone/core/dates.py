@@ -121,10 +121,11 @@ def period_text(start, end, language=None, today=None, year=None):
 
 
 def short_day_text(day, language=None):
-    """ "mar. 15/12": a column heading of a week calendar."""
+    """ "mar. 15": a column heading of a week calendar, whose title names the
+    months ("lundi 14 – dimanche 20 décembre"); no "15/12" a reader must decode."""
     language = current_language(language)
     day = _day_of(local(day))
-    return f"{format_date(day, 'EEE', locale=LOCALES[language])} {day:%d/%m}"
+    return f"{format_date(day, 'EEE', locale=LOCALES[language])} {day.day}"
 
 
 def month_text(first, language=None):

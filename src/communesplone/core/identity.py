@@ -97,13 +97,36 @@ def opening_hours(language=None):
     return []
 
 
+def _in_language(name, language=None):
+    """The setting ``<name>_<language>`` when filled in, else ``<name>``."""
+    language = language or request_language()
+    for key in (f"{name}_{language}", name):
+        value = _setting(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def commune_name(language=None):
+    """The commune's name in ``language`` (the request's by default): "Gemeente Demo"
+    for a Dutch reader when the settings give it, else the main name; "" if unset."""
+    return _in_language("commune_name", language)
+
+
+def postal_address(language=None):
+    """The administration's address lines in ``language`` (else the main ones)."""
+    text = _in_language("postal_address", language)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def contact(language=None):
-    """Address lines, phone, mail and opening hours, as the footer and front page show them."""
-    address = [line.strip() for line in (_setting("postal_address") or "").splitlines()]
+    """Name, address lines, phone, mail and opening hours in ``language`` (the
+    request's by default), as the header, footer and front page show them."""
+    address = postal_address(language)
     phone = (_setting("phone") or "").strip()
     return {
-        "name": _setting("commune_name") or "",
-        "address": [line for line in address if line],
+        "name": commune_name(language),
+        "address": address,
         "phone": phone,
         "phone_href": "tel:" + re.sub(r"[^0-9+]", "", phone) if phone else "",
         "email": (_setting("email") or "").strip(),

@@ -56,6 +56,51 @@ class ICommuneSettings(model.Schema):
         default="",
     )
 
+    # The name and address in the commune's other languages (a Dutch reader of a
+    # Brussels commune reads "Gemeente Elsene", "Elsensesteenweg 168"). Left empty,
+    # the ones above are shown. The form shows only the languages the commune
+    # serves besides its own (controlpanel.py), as for the opening hours.
+    commune_name_fr = schema.TextLine(
+        title=_("label_commune_name_fr", default="Name of the commune in French"),
+        description=_("help_commune_name_language",
+                      default="Left empty, the name above is shown."),
+        required=False, default="", missing_value="")
+    postal_address_fr = schema.Text(
+        title=_("label_postal_address_fr", default="Postal address in French"),
+        description=_("help_postal_address_language",
+                      default="Left empty, the address above is shown."),
+        required=False, default="", missing_value="")
+    commune_name_nl = schema.TextLine(
+        title=_("label_commune_name_nl", default="Name of the commune in Dutch"),
+        description=_("help_commune_name_language",
+                      default="Left empty, the name above is shown."),
+        required=False, default="", missing_value="")
+    postal_address_nl = schema.Text(
+        title=_("label_postal_address_nl", default="Postal address in Dutch"),
+        description=_("help_postal_address_language",
+                      default="Left empty, the address above is shown."),
+        required=False, default="", missing_value="")
+    commune_name_de = schema.TextLine(
+        title=_("label_commune_name_de", default="Name of the commune in German"),
+        description=_("help_commune_name_language",
+                      default="Left empty, the name above is shown."),
+        required=False, default="", missing_value="")
+    postal_address_de = schema.Text(
+        title=_("label_postal_address_de", default="Postal address in German"),
+        description=_("help_postal_address_language",
+                      default="Left empty, the address above is shown."),
+        required=False, default="", missing_value="")
+    commune_name_en = schema.TextLine(
+        title=_("label_commune_name_en", default="Name of the commune in English"),
+        description=_("help_commune_name_language",
+                      default="Left empty, the name above is shown."),
+        required=False, default="", missing_value="")
+    postal_address_en = schema.Text(
+        title=_("label_postal_address_en", default="Postal address in English"),
+        description=_("help_postal_address_language",
+                      default="Left empty, the address above is shown."),
+        required=False, default="", missing_value="")
+
     email = schema.TextLine(
         title=_("label_commune_email", default="E-mail"),
         description=_(

@@ -8,6 +8,7 @@ add-ons must not import each other, so the helper lives here.
 """
 
 from communesplone.core import logger
+from communesplone.core.identity import commune_name
 from communesplone.core.validation import format_iban
 from communesplone.core.validation import normalize_iban
 from babel.numbers import format_currency
@@ -37,7 +38,7 @@ def commune_account():
     An IBAN that is not valid is left out (and logged): a QR code with a
     wrong account would send the citizen's money nowhere.
     """
-    name = api.portal.get_registry_record("communesplone.core.commune_name", default="") or ""
+    name = commune_name()
     iban = api.portal.get_registry_record("communesplone.core.iban", default="") or ""
     try:
         iban = normalize_iban(iban) if iban else ""

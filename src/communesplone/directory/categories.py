@@ -58,3 +58,45 @@ def leaf(category):
 
 def depth(category):
     return category.count(SEPARATOR)
+
+
+#: Between a level's name and its translation on a line of ``category_names_<language>``.
+NAME_SEPARATOR = "="
+
+
+def parse_name_line(line):
+    """``"Boulangerie = Bakkerij"`` -> ``("Boulangerie", "Bakkerij")``; None for a blank
+    line; ValueError for a line without both sides."""
+    if not isinstance(line, str) or not line.strip():
+        return None
+    original, separator, translated = line.partition(NAME_SEPARATOR)
+    original, translated = " ".join(original.split()), " ".join(translated.split())
+    if not separator or not original or not translated:
+        raise ValueError(line)
+    return original, translated
+
+
+def parse_names(lines):
+    """``{level name: its translation}`` from lines ``"Boulangerie = Bakkerij"`` (lines
+    that cannot be read are skipped: the form refuses them, old data may hold them)."""
+    names = {}
+    for line in lines or ():
+        try:
+            pair = parse_name_line(line)
+        except ValueError:
+            continue
+        if pair:
+            names[pair[0]] = pair[1]
+    return names
+
+
+def translated(category, names):
+    """``"Commerce > Alimentation"`` in another language, level by level
+    (``{"Commerce": "Handel", "Alimentation": "Voeding"}`` -> ``"Handel > Voeding"``);
+    a level without a translation keeps its name."""
+    return SEPARATOR.join(names.get(part, part) for part in category.split(SEPARATOR))
+
+
+def translated_leaf(category, names):
+    """The last level of ``category``, translated: ``"Bakkerij"``."""
+    return names.get(leaf(category), leaf(category))

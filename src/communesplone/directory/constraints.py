@@ -7,6 +7,7 @@ the ``errors`` list). Empty values pass: ``required`` decides about those.
 
 from communesplone.directory import _
 from communesplone.directory.categories import normalise
+from communesplone.directory.categories import parse_name_line
 from communesplone.directory.hours import HoursError
 from communesplone.directory.hours import WEEKDAYS
 from communesplone.directory.hours import parse_hours
@@ -45,6 +46,12 @@ class InvalidLatitude(ValidationError):
 class InvalidLongitude(ValidationError):
     __doc__ = _("directory_error_longitude",
                 default="The longitude is a number from -180 to 180 (e.g. 4.8675).")
+
+
+class InvalidCategoryName(ValidationError):
+    __doc__ = _("directory_error_category_name",
+                default="Write one name a line, the category's name, \"=\" and its "
+                "translation (e.g. Boulangerie = Bakkerij).")
 
 
 class InvalidCategories(ValidationError):
@@ -120,6 +127,14 @@ def latitude_constraint(value):
 def longitude_constraint(value):
     if value is not None and not -180.0 <= value <= 180.0:
         raise InvalidLongitude(value)
+    return True
+
+
+def category_name_line_constraint(value):
+    try:
+        parse_name_line(value)
+    except ValueError:
+        raise InvalidCategoryName(value) from None
     return True
 
 

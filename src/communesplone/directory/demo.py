@@ -39,6 +39,49 @@ CATEGORIES = [
 ]
 RESERVED = ["Label > Commerce équitable"]
 
+#: The categories' names in the commune's other languages ("Boulangerie = Bakkerij"
+#: lines of ``category_names_<language>``); names that read the same are left out.
+CATEGORY_NAMES = {
+    "nl": {"Commerce": "Handel", "Alimentation": "Voeding", "Boulangerie": "Bakkerij",
+           "Boucherie": "Slagerij", "Épicerie": "Kruidenierszaak", "Fromagerie": "Kaaswinkel",
+           "Habillement": "Kleding", "Librairie": "Boekhandel", "Fleuriste": "Bloemist",
+           "Café": "Café", "Friterie": "Frituur", "Artisans": "Vaklui",
+           "Menuisier": "Schrijnwerker", "Plombier": "Loodgieter",
+           "Électricien": "Elektricien", "Soins": "Verzorging", "Coiffeur": "Kapper",
+           "Santé": "Gezondheid", "Pharmacie": "Apotheek",
+           "Kinésithérapeute": "Kinesitherapeut", "Services": "Diensten",
+           "Agence immobilière": "Immokantoor", "Producteurs locaux": "Lokale producenten",
+           "Ferme": "Boerderij", "Associations": "Verenigingen", "Culture": "Cultuur",
+           "Social": "Sociaal", "Commerce équitable": "Eerlijke handel"},
+    "de": {"Commerce": "Handel", "Alimentation": "Lebensmittel", "Boulangerie": "Bäckerei",
+           "Boucherie": "Metzgerei", "Épicerie": "Lebensmittelgeschäft",
+           "Fromagerie": "Käserei", "Habillement": "Bekleidung", "Librairie": "Buchhandlung",
+           "Fleuriste": "Blumengeschäft", "Friterie": "Frittenbude", "Artisans": "Handwerk",
+           "Menuisier": "Schreiner", "Plombier": "Klempner", "Électricien": "Elektriker",
+           "Soins": "Pflege", "Coiffeur": "Friseur", "Santé": "Gesundheit",
+           "Pharmacie": "Apotheke", "Kinésithérapeute": "Physiotherapeut",
+           "Services": "Dienstleistungen", "Agence immobilière": "Immobilienbüro",
+           "Producteurs locaux": "Lokale Erzeuger", "Ferme": "Bauernhof",
+           "Associations": "Vereine", "Culture": "Kultur", "Social": "Soziales",
+           "Label": "Gütesiegel", "Commerce équitable": "Fairer Handel"},
+    "en": {"Commerce": "Shops", "Alimentation": "Food", "Boulangerie": "Bakery",
+           "Boucherie": "Butcher", "Épicerie": "Grocery", "Fromagerie": "Cheese shop",
+           "Habillement": "Clothing", "Librairie": "Bookshop", "Fleuriste": "Florist",
+           "Friterie": "Chip shop", "Artisans": "Craftsmen", "Menuisier": "Joiner",
+           "Plombier": "Plumber", "Électricien": "Electrician", "Soins": "Care",
+           "Coiffeur": "Hairdresser", "Santé": "Health", "Pharmacie": "Pharmacy",
+           "Kinésithérapeute": "Physiotherapist", "Agence immobilière": "Estate agent",
+           "Producteurs locaux": "Local producers", "Ferme": "Farm",
+           "Associations": "Associations", "Culture": "Culture", "Social": "Social",
+           "Commerce équitable": "Fair trade"},
+}
+
+
+def category_name_lines(language):
+    """The ``category_names_<language>`` lines of the demo directory."""
+    return [f"{name} = {translation}"
+            for name, translation in CATEGORY_NAMES.get(language, {}).items()]
+
 #: (locality, postcode, latitude, longitude): real villages of the commune of Namur
 PLACES = {
     "namur": ("Namur", "5000", 50.4669, 4.8675),
@@ -181,6 +224,8 @@ def _directory(portal, language):
                          default="The shops, craftsmen, professionals and associations of "
                          "the commune."), language),
         categories=parse_lines(CATEGORIES), reserved_categories=RESERVED,
+        **{f"category_names_{code}": category_name_lines(code)
+           for code in CATEGORY_NAMES if code != language},
     )
     return directory
 

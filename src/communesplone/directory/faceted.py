@@ -21,8 +21,9 @@ from Acquisition import aq_parent
 from communesplone.directory import _
 from communesplone.directory.hours import TIMEZONE
 from communesplone.directory.categories import depth
-from communesplone.directory.categories import leaf
+from communesplone.directory.categories import translated_leaf
 from communesplone.directory.categories import parse_lines
+from communesplone.directory.vocabularies import category_names
 from communesplone.directory.search import Criteria
 from communesplone.directory.search import open_now_criteria
 from communesplone.directory.search import search as search_entries
@@ -190,10 +191,33 @@ def categories_vocabulary(context):
     """The directory's categories (public: its editors define them), parents included."""
     directory = _search_directory(context)
     categories = parse_lines(getattr(directory, "categories", None) or []) if directory else []
-    # the last part of the name, indented by level: "Boulangerie" under "Alimentation"
+    # the last part of the name in the page's language, indented by level:
+    # "Boulangerie" under "Alimentation" ("Bakkerij" under "Voeding")
+    names = category_names(directory) if directory is not None else {}
     return SimpleVocabulary([
-        SimpleTerm(value, token_of(value), "\u00a0\u00a0" * depth(value) + leaf(value))
+        SimpleTerm(value, token_of(value),
+                   "\u00a0\u00a0" * depth(value) + translated_leaf(value, names))
         for value in categories])
+
+
+#: The sorts a citizen chooses from, in words (eea's own list says "Sortable title"):
+#: by name; eea adds "Relevance" (the text search's order) before them.
+SORTS = (("sortable_title", _("directory_sort_name", default="Name (A to Z)")),)
+
+
+@provider(IVocabularyFactory)
+def sorting_vocabulary(context):
+    return SimpleVocabulary([SimpleTerm(index, index, title) for index, title in SORTS])
+
+
+def plain_sorting(search):
+    """The sort widget with :data:`SORTS` and without "Results per page" (a citizen
+    scrolls or goes to the next page): for listings made before (directory 1006)."""
+    criteria = ICriteria(search)
+    if criteria.get("c5") is not None:
+        criteria.edit("c5", vocabulary="communesplone.directory.FacetedSorting")
+    if criteria.get("c6") is not None:
+        criteria.edit("c6", hidden=True)
 
 
 @provider(IVocabularyFactory)

@@ -19,6 +19,7 @@ each day. Exceptional closures are one date (``start``) or a period
 from __future__ import annotations
 
 from dataclasses import dataclass
+from communesplone.core.dates import day_text
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
@@ -299,11 +300,12 @@ def day_hours(hours, weekday, language="fr"):
 
 def when_words(moment, now, language="fr"):
     """``(day, time)`` of a coming change in words: ``("mercredi", "7 h")`` within the
-    week, ``("24/12", "7 h")`` beyond it."""
+    week, ``("jeudi 24 décembre", "7 h")`` beyond it (core's dates)."""
     lang = _language(language)
     moment, now = local(moment), local(now)
     days = (moment.date() - now.date()).days
-    day = DAY_NAMES[lang][moment.weekday()] if 0 <= days < 7 else moment.strftime("%d/%m")
+    day = DAY_NAMES[lang][moment.weekday()] if 0 <= days < 7 else day_text(
+        moment.date(), lang, today=now.date())
     return day, WORDS[lang]["time"](moment.hour * 60 + moment.minute)
 
 
@@ -329,14 +331,17 @@ def describe(hours, language="fr", today=None):
 
 def describe_closures(hours, language="fr", today=None):
     """The exceptional closures in words (those still to come when ``today`` is given)."""
-    words = WORDS[_language(language)]
+    lang = _language(language)
+    words = WORDS[lang]
     lines = []
     for first, last, reason in hours.closures:
         if today is not None and last < today:
             continue
         key = "closure_day" if first == last else "closure_period"
-        line = words[key].format(first=first.strftime("%d/%m/%Y"),
-                                 last=last.strftime("%d/%m/%Y"))
+        # in words, as every page writes dates ("jeudi 24 décembre"): the short
+        # numeric form is only for the text people type (to_text, parse_text)
+        line = words[key].format(first=day_text(first, lang, today=today),
+                                 last=day_text(last, lang, today=today))
         lines.append(f"{line} ({reason})" if reason else line)
     return lines
 

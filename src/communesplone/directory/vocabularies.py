@@ -1,6 +1,9 @@
 """Vocabularies of the directory: the directory's categories, and the fixed lists."""
 
+from communesplone.core.languages import request_language
 from communesplone.directory import _
+from communesplone.directory.categories import parse_names
+from communesplone.directory.categories import translated
 from communesplone.directory.permissions import MODERATE
 from plone import api
 from zope.interface import provider
@@ -64,6 +67,16 @@ def directory_of(context):
     return None
 
 
+def category_names(context, language=None):
+    """``{level name: its name in language}`` of ``context``'s directory (its
+    ``category_names_<language>`` lines), for the page's language by default."""
+    directory = directory_of(context)
+    if directory is None:
+        return {}
+    language = language or request_language()
+    return parse_names(getattr(directory, f"category_names_{language}", None) or ())
+
+
 def allowed_categories(context, current=()):
     """The categories that the current person may give to an entry of ``context``'s directory.
 
@@ -89,7 +102,8 @@ def categories_source(context):
 
     if IBusiness.providedBy(context):
         current = getattr(context, "categories", None) or ()
+    names = category_names(context)
     return SimpleVocabulary([
-        SimpleTerm(category, category.encode("utf-8").hex(), category)
+        SimpleTerm(category, category.encode("utf-8").hex(), translated(category, names))
         for category in allowed_categories(context, current)
     ])

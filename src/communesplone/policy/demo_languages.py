@@ -53,7 +53,7 @@ DEMO_TEXTS = {
         None,
     ),
     "college-communal": (
-        {"fr": "Collège communal", "nl": "College van burgemeester en schepenen",
+        {"fr": "Collège communal", "nl": "Schepencollege",
          "de": "Gemeindekollegium", "en": "Board of mayor and aldermen"},
         None,
     ),

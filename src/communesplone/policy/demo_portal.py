@@ -38,13 +38,15 @@ NEWS = (
      "Zet uw kerstboom, zonder versiering, op 9 januari voor 7 uur buiten.", 12),
 )
 
-#: (id, language, title, description, days ahead, hour or None for a whole day, location)
+#: (id, language, title, description, days ahead, hour or None for a whole day, location);
+#: the council's public session is the demo's next meeting (deliberations' demo: in 20
+#: days at 20 h), so the agenda and the council's page tell the same day.
 EVENTS = (
     ("conseil-communal-public", "fr", "Séance publique du conseil communal",
-     "L'ordre du jour est publié dix jours avant la séance.", 5, 19,
+     "L'ordre du jour est publié dix jours avant la séance.", 20, 20,
      "Hôtel de ville, salle du conseil"),
     ("openbare-gemeenteraad", "nl", "Openbare zitting van de gemeenteraad",
-     "De agenda wordt tien dagen voor de zitting bekendgemaakt.", 5, 19,
+     "De agenda wordt tien dagen voor de zitting bekendgemaakt.", 20, 20,
      "Gemeentehuis, raadzaal"),
     ("marche-de-noel", "fr", "Marché de Noël",
      "Artisans, producteurs locaux et vin chaud au profit des associations.", 9, None,

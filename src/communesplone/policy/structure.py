@@ -7,6 +7,7 @@ a commune already made or changed.
 """
 
 from Acquisition import aq_base
+from communesplone.core.identity import commune_name
 from communesplone.policy import _
 from communesplone.policy import logger
 from pathlib import Path
@@ -45,7 +46,7 @@ FOLDERS = {
     "news_folder": (INewsFolder, "actualites", "News Item",
                     _("folder_news_title", default="News"), "news_listing"),
     "events_folder": (IEventsFolder, "agenda", "Event",
-                      _("folder_events_title", default="Events"), "event_listing"),
+                      _("folder_events_title", default="Events"), "events_listing"),
 }
 
 LEGAL_PAGES = {
@@ -91,6 +92,26 @@ def ensure_folders(portal, language):
                 api.content.transition(obj=folder, transition="publish")
         alsoProvides(folder, marker)
         folder.reindexObject(idxs=["object_provides"])
+
+
+#: Layouts the news and events folders had before their own pages (1004).
+OLD_LISTING_LAYOUTS = ("event_listing", "listing_view", "summary_view", "")
+
+
+def use_listing_layouts():
+    """The news and events folders on their own pages (``news_listing``,
+    ``events_listing``), unless a commune chose another layout; returns the ids
+    of the folders changed."""
+    changed = []
+    for role, (_marker, _folder_id, _portal_type, _title, layout) in FOLDERS.items():
+        folder = folder_of(role)
+        if folder is None:
+            continue
+        current = folder.getLayout() or ""
+        if current != layout and current in OLD_LISTING_LAYOUTS:
+            folder.setLayout(layout)
+            changed.append(folder.getId())
+    return changed
 
 
 def translate_folders(languages=None):
@@ -169,7 +190,6 @@ def legal_text(kind, language):
 def ensure_legal_pages(portal, languages):
     """The accessibility statement and privacy notice, one page per language that has
     a template, published and linked from the "Commune" settings (footer)."""
-    name = api.portal.get_registry_record("communesplone.core.commune_name", default="")
     for field, pages in LEGAL_PAGES.items():
         record = f"communesplone.core.{field}"
         configured = list(api.portal.get_registry_record(record, default=None) or [])
@@ -179,6 +199,7 @@ def ensure_legal_pages(portal, languages):
             page_id, title, description = pages[language]
             path = f"/{page_id}"
             if page_id not in portal.objectIds():
+                name = commune_name(language)
                 text = legal_text(field, language).replace("${commune}", name or "la commune")
                 page = api.content.create(
                     container=portal, type="Document", id=page_id, title=title,

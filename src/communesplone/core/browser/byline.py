@@ -47,6 +47,13 @@ class StaffAboutListingView(FolderView):
     def __call__(self):
         return self.index()
 
+    def __getitem__(self, name):
+        """``@@listing_view/macros/content-core`` as Plone's summary and tabular views
+        use it (a view registered with a template has this; ours is a class)."""
+        if name == "macros":
+            return self.index.macros
+        return self.index.macros[name]
+
     @property
     def show_about(self):
         return super().show_about and (self.isAnon or _staff(self.context))

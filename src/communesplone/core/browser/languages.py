@@ -9,6 +9,10 @@ more than one language and cookie negotiation is on
 (:mod:`communesplone.core.languages` sets both from the Commune settings).
 """
 
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from communesplone.core import identity
 from communesplone.core.languages import commune_languages
 from communesplone.core.languages import default_language
 from communesplone.core.languages import translated_description
@@ -21,11 +25,30 @@ from communesplone.core.translations import ITranslatedTexts
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
 from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from plone.app.layout.viewlets.common import TitleViewlet
+from plone.base.interfaces import IPloneSiteRoot
 from plone.z3cform.fieldsets.extensible import FormExtender
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import parse_qsl
 from urllib.parse import urlencode
+
+
+#: Plone's pages written in one language (a news item, an event, a page): each
+#: language has its own item, not a translation of the same object.
+SINGLE_LANGUAGE_TYPES = ("News Item", "Event", "Document")
+
+
+def written_in_other_language(context, code):
+    """The address of the folder holding ``context`` when ``context`` is a page written
+    in another language than ``code`` (a French news item read by someone switching to
+    Dutch reaches the Dutch news, not the French text in a Dutch frame); else None."""
+    if getattr(context, "portal_type", None) not in SINGLE_LANGUAGE_TYPES:
+        return None
+    language = getattr(aq_base(context), "language", "") or ""
+    if not language or language.split("-")[0] == code:
+        return None
+    parent = aq_parent(aq_inner(context))
+    return parent.absolute_url() if parent is not None else None
 
 
 class LanguageSwitchViewlet(LanguageSelector):
@@ -40,6 +63,9 @@ class LanguageSwitchViewlet(LanguageSelector):
         """This page again, in ``code``: the same address and query, ``set_language``
         replaced (Plone remembers the choice in the ``I18N_LANGUAGE`` cookie)."""
         url = self.request.get("ACTUAL_URL") or self.context.absolute_url()
+        other = written_in_other_language(self.context, code)
+        if other is not None:
+            return f"{other}?{urlencode([('set_language', code)])}"
         query = [(key, value) for key, value in parse_qsl(self.request.get("QUERY_STRING", ""))
                  if key not in ("set_language", "_authenticator")]
         query.append(("set_language", code))
@@ -84,7 +110,14 @@ class TranslatedPageTitleViewlet(TitleViewlet):
 
     @property
     def page_title(self):
+        if IPloneSiteRoot.providedBy(self.context):
+            return self.site_title_setting
         return escape(translated_title(self.context))
+
+    @property
+    def site_title_setting(self):
+        """The commune's name in the reader's language ("Gemeente Demo"), else Plone's."""
+        return escape(identity.commune_name()) or super().site_title_setting
 
 
 class TranslationFieldsExtender(FormExtender):

@@ -5,12 +5,14 @@ gets what is public (public meetings once frozen, published public decisions),
 never a closed-session item.
 """
 
+from communesplone.core.languages import translated_title
 from communesplone.core.opendata import license_title
 from communesplone.core.opendata import open_data_license
 from communesplone.deliberations import _
 from communesplone.deliberations import feeds
 from communesplone.deliberations import readable
 from communesplone.deliberations.content.assembly import IAssembly
+from communesplone.deliberations.language import category_title
 from DateTime import DateTime
 from plone import api
 from plone.uuid.interfaces import IUUID
@@ -27,7 +29,12 @@ class CalendarView(BrowserView):
         brains = api.content.find(portal_type="Meeting", review_state=PUBLIC_MEETING_STATES,
                                   sort_on="delib_meeting_date")
         language = readable.reader_language()
-        return [{"title": b.Title, "url": b.getURL(),
+        # under the day, the assembly's name in the reader's language ("Gemeenteraad"),
+        # not the meeting's stored French title that repeats the day
+        assemblies = {b.getPath(): translated_title(b, language)
+                      for b in api.content.find(portal_type="Assembly")}
+        return [{"title": assemblies.get(b.getPath().rsplit("/", 1)[0]) or b.Title,
+                 "url": b.getURL(),
                  "date": readable.when(b.delib_meeting_date, language)} for b in brains]
 
 
@@ -62,21 +69,23 @@ class DecisionSearch(BrowserView):
 
     def results(self):
         language = readable.reader_language()
-        return [{"title": b.Title, "url": b.getURL(),
+        return [{"title": translated_title(b, language), "url": b.getURL(),
                  "date": readable.day(b.delib_meeting_date, language),
                  "number": b.delib_year_number or "", "outcome": readable.short_outcome(b)}
                 for b in api.content.find(**self.query())[:200]]
 
     def assemblies(self):
-        return [{"uid": b.UID, "title": b.Title} for b in api.content.find(
+        language = readable.reader_language()
+        return [{"uid": b.UID, "title": translated_title(b, language)} for b in api.content.find(
             portal_type="Assembly", sort_on="sortable_title")]
 
     def categories(self):
         """The categories of the public assemblies, by id (titles of the first seen)."""
+        language = readable.reader_language()
         seen = {}
         for brain in api.content.find(portal_type="Assembly"):
             for category in brain.getObject().categories or []:
-                seen.setdefault(category["id"], category["title"])
+                seen.setdefault(category["id"], category_title(category, language))
         return [{"id": key, "title": title} for key, title in sorted(seen.items(),
                                                                      key=lambda kv: kv[1])]
 

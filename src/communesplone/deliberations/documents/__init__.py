@@ -18,6 +18,7 @@ objects: an edited template can lay out the data, not reach into the site.
 """
 
 from communesplone.core.dates import day_text
+from communesplone.core.identity import commune_name
 from communesplone.deliberations import _
 from communesplone.deliberations import agenda
 from communesplone.deliberations.votes import dissenters
@@ -238,8 +239,7 @@ def meeting_header(meeting, language):
     kind = KIND_LABELS.get(meeting.kind)
     return members, {
         "language": language,
-        "commune": api.portal.get_registry_record("communesplone.core.commune_name",
-                                                  default="") or api.portal.get().Title(),
+        "commune": commune_name(language) or api.portal.get().Title(),
         "meeting": {
             "title": meeting.Title(),
             "assembly": assembly.Title(),

@@ -4,7 +4,7 @@ contact, and the schema.org ``LocalBusiness`` JSON-LD."""
 from communesplone.directory import _
 from communesplone.directory.permissions import MODERATE
 from communesplone.directory import exports
-from communesplone.directory.categories import leaf
+from communesplone.directory.categories import translated_leaf
 from communesplone.directory.hours import TIMEZONE
 from communesplone.directory.hours import describe_closures
 from communesplone.directory.hours import is_open
@@ -13,6 +13,7 @@ from communesplone.directory.hours import week_table
 from communesplone.directory.hours import when_words
 from communesplone.directory.browser.directory import MapResources
 from communesplone.directory.vocabularies import ACCESSIBILITY
+from communesplone.directory.vocabularies import category_names
 from communesplone.directory.vocabularies import LANGUAGES
 from communesplone.directory.vocabularies import PAYMENTS
 from datetime import datetime
@@ -54,7 +55,9 @@ class BusinessView(MapResources, BrowserView):
         self.description = context.translated("description", self.language)
         self.text_html = self._text()
         self.record = exports.record(context)
-        self.categories = [leaf(category) for category in context.categories or ()]
+        names = category_names(context, self.language)
+        self.categories = [translated_leaf(category, names)
+                           for category in context.categories or ()]
         self.accessibility = term_titles(ACCESSIBILITY, context.accessibility, self.request)
         self.payments = term_titles(PAYMENTS, context.payment_methods, self.request)
         self.languages = term_titles(LANGUAGES, context.languages, self.request)

@@ -11,7 +11,8 @@ from communesplone.directory import _
 from communesplone.directory import exports
 from communesplone.directory.content.directory import IBusinessDirectory
 from communesplone.directory.categories import depth
-from communesplone.directory.categories import leaf
+from communesplone.directory.categories import translated_leaf
+from communesplone.directory.vocabularies import category_names
 from communesplone.directory.dashboard import DASHBOARD_ID
 from communesplone.directory.faceted import SEARCH_ID
 from communesplone.directory.hours import TIMEZONE
@@ -101,10 +102,11 @@ class DirectoryView(MapResources, BrowserView):
             self.criteria = Criteria()
         now = datetime.now(TIMEZONE)
         page, self.total, self.facets = search(self.context, self.criteria, now=now)
+        self.names = names = category_names(self.context)
         self.items = [{
             "url": brain.getURL(), "title": brain.Title, "description": brain.Description,
             "locality": brain.business_locality or "",
-            "categories": ", ".join(leaf(c) for c in brain.business_categories or ()),
+            "categories": ", ".join(most_specific(brain.business_categories or (), names)),
             "open": is_open_brain(brain, now),
         } for brain in page]
         self.json_ld = exports.script_json(exports.json_ld_summary(
@@ -126,7 +128,8 @@ class DirectoryView(MapResources, BrowserView):
         """Every category of the directory, indented by level, with its count."""
         counts = self.facets.get("category", {})
         chosen = set(self.criteria.categories)
-        return [{"value": category, "label": "\u00a0\u00a0" * depth(category) + leaf(category)
+        return [{"value": category,
+                 "label": "\u00a0\u00a0" * depth(category) + translated_leaf(category, self.names)
                  + f" ({counts.get(category, 0)})", "selected": category in chosen}
                 for category in self.context.categories or ()]
 
@@ -156,13 +159,13 @@ class DirectoryView(MapResources, BrowserView):
         return f"{self.context.absolute_url()}/@@propose-business"
 
 
-def most_specific(categories):
+def most_specific(categories, names=None):
     """The last part of each category that has no sub-category among ``categories``
     (the catalog holds the parents too): "Boulangerie", not "Commerce, Alimentation,
-    Boulangerie"."""
+    Boulangerie"; in the page's language with ``names`` (``category_names``)."""
     categories = list(categories)
     kept = [c for c in categories if not any(o.startswith(f"{c} > ") for o in categories)]
-    return list(dict.fromkeys(leaf(c) for c in kept))
+    return list(dict.fromkeys(translated_leaf(c, names or {}) for c in kept))
 
 
 class FacetedRows(BrowserView):
@@ -175,6 +178,7 @@ class FacetedRows(BrowserView):
         opened = translate(_("directory_open_now", default="Open now"), context=self.request)
         closed = translate(_("directory_closed_now", default="Closed now"),
                            context=self.request)
+        names = category_names(self.context)
         rows = []
         for brain in brains:
             url = brain.getURL()
@@ -184,7 +188,7 @@ class FacetedRows(BrowserView):
             open_now = has_hours and is_open(hours, now)
             rows.append({
                 "url": url, "title": brain.Title,
-                "categories": ", ".join(most_specific(brain.business_categories or ())),
+                "categories": ", ".join(most_specific(brain.business_categories or (), names)),
                 "locality": brain.business_locality or "",
                 "thumb": f"{url}/@@images/logo/thumb" if scales.get("logo") else None,
                 "status": (opened if open_now else closed) if has_hours else "",
@@ -192,6 +196,26 @@ class FacetedRows(BrowserView):
                     "is-open" if open_now else "is-closed"),
             })
         return rows
+
+    def pager(self, batch):
+        """The pages of the result list in words: "Page précédente", 1, 2, "Page
+        suivante" (Plone's batch bar says "Next 8 item(s)"). eea's script follows
+        every ``.pagination a`` by its ``b_start:int`` (the results come by XHR)."""
+        numpages = getattr(batch, "numpages", 1) or 1
+        if numpages <= 1:
+            return None
+        size, current = batch.pagesize, batch.pagenumber
+        base = self.context.absolute_url()
+
+        def url(number):
+            return f"{base}?b_start:int={(number - 1) * size}"
+
+        return {
+            "previous": url(current - 1) if current > 1 else None,
+            "next": url(current + 1) if current < numpages else None,
+            "pages": [{"number": number, "url": url(number), "current": number == current}
+                      for number in range(1, numpages + 1)],
+        }
 
     def count_label(self, batch):
         total = getattr(batch, "sequence_length", None)

@@ -3,6 +3,7 @@
 from communesplone.directory import _
 from communesplone.directory.categories import parse_lines
 from communesplone.directory.constraints import category_line_constraint
+from communesplone.directory.constraints import category_name_line_constraint
 from communesplone.directory.vocabularies import ASSURANCE_CHOICES
 from communesplone.core.containers import HoldsRequests
 from communesplone.core.interfaces import IHoldsRequests
@@ -13,6 +14,7 @@ from zope.interface import Invalid
 from zope.interface import invariant
 
 DEFAULT_MODERATOR_GROUP = "communesplone-economy"
+CATEGORY_LANGUAGES = ("fr", "nl", "de", "en")
 
 
 class IBusinessDirectory(model.Schema):
@@ -30,6 +32,44 @@ class IBusinessDirectory(model.Schema):
         default=[],
         missing_value=[],
     )
+    # The categories' names in the commune's other languages, one level name a line
+    # ("Boulangerie = Bakkerij"): a Dutch reader of a Brussels commune filters on
+    # "Bakkerij". In the "Translations" tab, beside the title's translations.
+    model.fieldset("translations", label=_("fieldset_translations", default="Translations"),
+                   fields=[f"category_names_{code}" for code in CATEGORY_LANGUAGES])
+    category_names_fr = schema.List(
+        title=_("label_directory_category_names_fr", default="Categories in French"),
+        description=_("help_directory_category_names",
+                      default="One name a line: the name used above, \"=\", its translation "
+                      "(e.g. Boulangerie = Bakkerij). A name left out is shown as written "
+                      "above."),
+        value_type=schema.TextLine(constraint=category_name_line_constraint),
+        required=False, default=[], missing_value=[])
+    category_names_nl = schema.List(
+        title=_("label_directory_category_names_nl", default="Categories in Dutch"),
+        description=_("help_directory_category_names",
+                      default="One name a line: the name used above, \"=\", its translation "
+                      "(e.g. Boulangerie = Bakkerij). A name left out is shown as written "
+                      "above."),
+        value_type=schema.TextLine(constraint=category_name_line_constraint),
+        required=False, default=[], missing_value=[])
+    category_names_de = schema.List(
+        title=_("label_directory_category_names_de", default="Categories in German"),
+        description=_("help_directory_category_names",
+                      default="One name a line: the name used above, \"=\", its translation "
+                      "(e.g. Boulangerie = Bakkerij). A name left out is shown as written "
+                      "above."),
+        value_type=schema.TextLine(constraint=category_name_line_constraint),
+        required=False, default=[], missing_value=[])
+    category_names_en = schema.List(
+        title=_("label_directory_category_names_en", default="Categories in English"),
+        description=_("help_directory_category_names",
+                      default="One name a line: the name used above, \"=\", its translation "
+                      "(e.g. Boulangerie = Bakkerij). A name left out is shown as written "
+                      "above."),
+        value_type=schema.TextLine(constraint=category_name_line_constraint),
+        required=False, default=[], missing_value=[])
+
     reserved_categories = schema.List(
         title=_("label_directory_reserved_categories", default="Reserved categories"),
         description=_(

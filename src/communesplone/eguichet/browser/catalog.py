@@ -42,15 +42,26 @@ class CatalogView(BrowserView):
             ({"theme": theme_in(brain.eguichet_theme, language) or other,
               "title": translated_title(brain),
               "description": translated_description(brain), "url": brain.getURL(),
-              "price": amount_text(brain.eguichet_amount)} for brain in brains),
+              "price": self.price_text(brain.eguichet_amount)} for brain in brains),
             key=lambda item: (item["theme"].lower(), item["title"].lower()),
         )
         return [{"title": theme, "id": f"theme-{index}", "documents": list(documents)}
                 for index, (theme, documents) in enumerate(groupby(items,
                                                                    key=lambda i: i["theme"]))]
 
+    def price_text(self, value):
+        return price_text(value, self.request)
+
     def staff(self):
         return is_staff(self.context)
+
+
+def price_text(value, request):
+    """ "2,50 €", or "gratuit" / "gratis" for a document or a delivery that costs
+    nothing (never "€ 0,00" beside "gratuit" in its description)."""
+    if not float(value or 0):
+        return translate(_("eguichet_free", default="free"), context=request)
+    return amount_text(value)
 
 
 class DocumentTypeView(BrowserView):
@@ -65,11 +76,13 @@ class DocumentTypeView(BrowserView):
     def facts(self):
         context = self.context
         methods = ", ".join(
-            f"{self.t(DELIVERY_METHODS.getTerm(m).title)} (+{amount_text(context.fee(m))})"
+            f"{self.t(DELIVERY_METHODS.getTerm(m).title)} ("
+            + (f"+{amount_text(context.fee(m))}" if context.fee(m)
+               else price_text(0, self.request)) + ")"
             for m in context.delivery_methods or () if m in DELIVERY_METHODS)
         rows = [
             (_("eguichet_label_price", default="Unit price (EUR)"),
-             amount_text(context.price)),
+             price_text(context.price, self.request)),
             (_("eguichet_label_delivery_methods", default="Delivery methods offered"), methods),
             (_("eguichet_label_processing_working_days",
                default="Processing time announced (working days)"),

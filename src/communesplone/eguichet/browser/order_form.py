@@ -5,7 +5,7 @@ hence through the same checks as the REST API; an error re-renders the form
 with what the person typed and each message linked to its field.
 """
 
-from communesplone.core.payment import amount_text
+from communesplone.eguichet.browser.catalog import price_text
 from communesplone.core.assurance import ACCOUNT_PROVIDER
 from communesplone.core.assurance import InsufficientAssurance
 from communesplone.core.assurance import NO_ASSURANCE
@@ -153,7 +153,8 @@ class OrderFormView(BrowserView):
         return [{
             "value": method, "id": f"order-delivery-{method}",
             "title": self.t(DELIVERY_METHODS.getTerm(method).title),
-            "fee": self.context.fee(method), "fee_text": amount_text(self.context.fee(method)),
+            "fee": self.context.fee(method),
+            "fee_text": price_text(self.context.fee(method), self.request),
             "checked": method == chosen,
         } for method in self.context.delivery_methods or ()]
 
@@ -163,13 +164,18 @@ class OrderFormView(BrowserView):
                            value=self.form.get("quantity") or "1", min=1,
                            max=self.context.max_quantity)
 
+    def offers_post(self):
+        """The delivery address is asked only when the document can be posted (a
+        counter pickup needs none: an empty box there reads as a question)."""
+        return "post" in (self.context.delivery_methods or ())
+
     def delivery_address_input(self):
         return self._input("delivery_address", "textarea",
                            _("eguichet_label_delivery_address", default="Delivery address"),
                            False, autocomplete="shipping street-address")
 
     def price_text(self):
-        return amount_text(self.context.price)
+        return price_text(self.context.price, self.request)
 
     def assurance_text(self):
         if self.record.level == "none" or self.record.provider == ACCOUNT_PROVIDER:
