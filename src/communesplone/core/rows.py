@@ -19,6 +19,7 @@ stored value as before. The pieces every add-on needs are here, once:
   on an empty row (collective.z3cform.datagridfield 4.0.3).
 """
 
+from collective.z3cform.datagridfield.blockdatagridfield import BlockDataGridFieldWidget
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidget
 from collective.z3cform.datagridfield.datagridfield import DataGridValidator
 from collective.z3cform.datagridfield.interfaces import IRow
@@ -32,7 +33,9 @@ from z3c.form.converter import IntegerDataConverter
 from z3c.form.interfaces import IErrorViewSnippet
 from z3c.form.interfaces import IFieldWidget
 from z3c.form.interfaces import IValidator
+from z3c.form.interfaces import IFormLayer
 from z3c.form.interfaces import IWidget
+from z3c.form.widget import FieldWidget
 from zope import schema
 from zope.component import adapter
 from zope.component import getMultiAdapter
@@ -41,11 +44,12 @@ from zope.interface import Interface
 from zope.interface import Invalid
 from zope.publisher.interfaces.browser import IBrowserRequest
 from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import IField
 from zope.schema.interfaces import IInt
 from zope.schema.interfaces import IList
 
 #: the grid's own message when some rows are refused (each row says why)
-ROWS_REFUSED = _("error_rows_refused", default="Correct the rows marked below.")
+ROWS_REFUSED = _("error_rows_refused", default="Some rows are refused: each says why.")
 
 
 class IRowInt(IInt):
@@ -196,3 +200,27 @@ class RowsValidator(DataGridValidator):
         if problems:
             raise Invalid(ROWS_REFUSED)
         return None
+
+
+class BlockRowsWidget(BlockDataGridFieldWidget):
+    """The grid as blocks (one block a row: fits a phone).
+
+    collective.z3cform.datagridfield 4.0.3 shows "Required" in the empty row
+    kept for a new line (and in the hidden template row) once the form was
+    refused for another row: a person would read it as one more error. Those
+    two rows are not values; their messages go.
+    """
+
+    def updateWidgets(self):
+        super().updateWidgets()
+        for row in self.widgets:
+            if row.id.endswith("AA") or row.id.endswith("TT"):
+                for cell in row.widgets.values():
+                    cell.error = None
+
+
+@adapter(IField, IFormLayer)
+@implementer(IFieldWidget)
+def BlockRowsWidgetFactory(field, request):
+    """``directives.widget(name, BlockRowsWidgetFactory)`` for a list of rows."""
+    return FieldWidget(field, BlockRowsWidget(request))

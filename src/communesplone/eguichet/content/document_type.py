@@ -12,7 +12,7 @@ from communesplone.eguichet.vocabularies import ASSURANCE_LEVELS
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from communesplone.eguichet.vocabularies import WHO_MAY_ORDER
 from communesplone.eguichet.questions import question_list
-from collective.z3cform.datagridfield.blockdatagridfield import BlockDataGridFieldWidgetFactory
+from communesplone.core.rows import BlockRowsWidgetFactory
 from plone.autoform import directives
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from plone.dexterity.content import Item
@@ -50,7 +50,7 @@ class IDocumentType(model.Schema):
         required=True,
         default="substantial",
     )
-    directives.widget("order_fields", BlockDataGridFieldWidgetFactory)
+    directives.widget("order_fields", BlockRowsWidgetFactory)
     order_fields = question_list(
         title=_("eguichet_label_order_fields", default="Fields asked when ordering"),
         description=_(
