@@ -143,3 +143,25 @@ def test_the_form_in_chromium(decided, language):
         browser.close()
     transaction.begin()
     assert not getattr(decided, "corrections", ())
+
+
+def test_the_actions_menu_opens_the_form_for_the_secretariat_only(decided):
+    url = decided.absolute_url()
+    page = _session("clerk").get(url, timeout=60)
+    assert 'id="plone-contentmenu-actions-delib-correct-item"' in page.text \
+        or "delib-correct-item" in page.text
+    assert "Corriger…" in html.unescape(page.text)
+    page = _session("eco").get(url, timeout=60)
+    assert "delib-correct-item" not in page.text
+
+
+def test_upgrade_1006_adds_the_action(decided):
+    from communesplone.deliberations.upgrades.to1006 import upgrade
+
+    actions = api.portal.get_tool("portal_actions")["object_buttons"]
+    with api.env.adopt_roles(["Manager"]):
+        actions.manage_delObjects(["delib-correct-item"])
+        upgrade(api.portal.get_tool("portal_setup"))
+        upgrade(api.portal.get_tool("portal_setup"))  # twice: one action
+    assert actions["delib-correct-item"].url_expr.endswith("/@@correct-item")
+    assert list(actions.objectIds()).count("delib-correct-item") == 1
