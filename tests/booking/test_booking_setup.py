@@ -49,7 +49,8 @@ class TestSetup:
         assert folder["dashboard"].portal_type == "Dashboard"
         assert setup.getLastVersionForProfile("communesplone.booking:default") == ("1001",)
         assert [step["dest"] for step in setup.listUpgrades(
-            "communesplone.booking:default")] == [("1002",), ("1003",), ("1004",), ("1005",)]
+            "communesplone.booking:default")] == [("1002",), ("1003",), ("1004",), ("1005",),
+                                                  ("1006",)]
 
     def test_upgrade_1002_adds_the_date_filter_and_the_move_transition(self, integration):
         """A site at 1001: its dashboards get the date range once; the workflow its transition."""
@@ -81,7 +82,7 @@ class TestSetup:
         assert "resubmit" in workflow.transitions.objectIds()
         assert "resubmit" in workflow.states["confirmed"].transitions
         assert [step["dest"] for step in setup.listUpgrades(
-            "communesplone.booking:default")] == [("1003",), ("1004",), ("1005",)]
+            "communesplone.booking:default")] == [("1003",), ("1004",), ("1005",), ("1006",)]
 
     def test_upgrade_1003_makes_the_dashboard_a_table(self, integration):
         """A site at 1002: its dashboards show the table, its bookings the new columns."""
@@ -131,7 +132,7 @@ class TestSetup:
             [step] = [step for step in setup.listUpgrades("communesplone.booking:default")
                       if step["dest"] == ("1004",)]
             step["step"].doStep(setup)
-            setup.setLastVersionForProfile("communesplone.booking:default", "1005")
+            setup.setLastVersionForProfile("communesplone.booking:default", "1006")
         for transition_id in ("refuse", "cancel"):
             assert workflow.transitions[transition_id].actbox_url == (
                 f"%(content_url)s/@@transition-form?workflow_action={transition_id}")

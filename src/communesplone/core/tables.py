@@ -75,6 +75,12 @@ class BatchAction:
     needs_reason: bool = False
     run: object = None
     permission: str = ""
+    #: ``(dashboard, request) -> [(value, title)]``: the action needs one of these
+    #: chosen first (the meeting to present items in); ``run(obj, comment, choice)``
+    choices: object = None
+    #: the label of that choice, and what the form says when none may be chosen
+    choice_label: object = None
+    no_choice: object = None
 
 
 @implementer(IDashboardTable)
@@ -242,13 +248,14 @@ class BatchResult:
     hidden: int = 0
 
 
-def run_batch(table, transition, uids, comment="", request=None):
+def run_batch(table, transition, uids, comment="", request=None, choice=None):
     """Run ``transition`` on each selected object, with the reader's own permissions.
 
     An object the reader may not see is not touched (``hidden``); one whose
     workflow does not offer the reader this transition, or refuses it (a guard, a
     missing reason), is left as it was and said in ``untouched`` with why. Each
     object runs in a savepoint: a refusal undoes that object's half-made changes.
+    ``choice`` is what the person chose for an action with ``choices``.
     """
     result = BatchResult()
     action = table.action(transition)
@@ -261,7 +268,7 @@ def run_batch(table, transition, uids, comment="", request=None):
     for brain in brains:
         obj = brain.getObject()
         if action.run is not None:
-            _run_callable(action, brain, obj, comment, result, name(brain))
+            _run_callable(action, brain, obj, comment, result, name(brain), choice)
             continue
         offered = {info["id"] for info in workflow.getTransitionsFor(obj)}
         if transition not in offered:
@@ -284,14 +291,15 @@ def run_batch(table, transition, uids, comment="", request=None):
     return result
 
 
-def _run_callable(action, brain, obj, comment, result, title):
+def _run_callable(action, brain, obj, comment, result, title, choice=None):
     if not api.user.has_permission(action.permission, obj=obj):
         result.untouched.append((title, _(
             "table_batch_not_allowed", default="you may not do this to it")))
         return
     savepoint = transaction.savepoint()
     try:
-        why = action.run(obj, comment)
+        why = (action.run(obj, comment, choice) if action.choices is not None
+               else action.run(obj, comment))
     except ConflictError:
         raise
     except Exception as error:

@@ -87,6 +87,26 @@ def add_item(meeting, item):
         raise
 
 
+def meetings_taking_items(context=None):
+    """The meetings whose agenda the current user may change now (created or frozen),
+    by date: what a batch "present" offers (brains of what the user may see)."""
+    brains = api.content.find(portal_type="Meeting", review_state=list(BUILDING_STATES),
+                              sort_on="delib_meeting_date")
+    return [brain for brain in brains if can_build(brain.getObject())]
+
+
+def present_in(item, meeting_uid):
+    """Put ``item`` on the agenda of the meeting ``meeting_uid`` (a batch action): the
+    builder's rules, and the meeting must be of the item's assembly."""
+    meeting = api.content.get(UID=meeting_uid) if meeting_uid else None
+    if meeting is None or meeting.portal_type != "Meeting":
+        refuse(_("error_agenda_unknown_meeting", default="This meeting cannot be found."))
+    if item.get_assembly() != meeting.get_assembly():
+        refuse(_("error_agenda_other_assembly",
+                 default="This item belongs to another assembly than the meeting."))
+    add_item(meeting, item)
+
+
 def remove_item(meeting, item):
     """Take an item off the agenda, back to the pool (before the agenda is frozen)."""
     _require(meeting)

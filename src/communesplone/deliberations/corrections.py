@@ -13,9 +13,32 @@ from plone.app.textfield.value import RichTextValue
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
+import html
+import re
+
 CORRECTABLE = ("title", "legal_basis", "motivation", "decision")
 RICH = ("motivation", "decision")
 DECIDED = ("accepted", "accepted_but_modified", "refused", "postponed", "withdrawn", "published")
+
+
+def html_to_paragraphs(text):
+    """A rich text as a person reads it in a text box: one paragraph a block, no tags."""
+    if "<" not in (text or ""):
+        return text or ""
+    blocks = re.split(r"(?i)</p>|<br\s*/?>|</li>|</h\d>", text)
+    plain = [html.unescape(re.sub(r"<[^>]+>", "", block)).strip() for block in blocks]
+    return "\n\n".join(block for block in plain if block)
+
+
+def paragraphs_to_html(text):
+    """What the text box sent -> the rich text stored (a paragraph a block); markup that
+    a person typed or pasted is kept as it is."""
+    text = (text or "").strip()
+    if "<" in text:
+        return text
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return "".join(f"<p>{html.escape(block).replace(chr(10), '<br />')}</p>"
+                   for block in blocks)
 
 
 class CorrectionError(ValueError):

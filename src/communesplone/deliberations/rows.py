@@ -6,21 +6,18 @@ per template, each checked on its own with the message in its row (and
 readable without JavaScript: the grid is a table of ordinary fields). The
 stored value stays a list of plain dicts, so REST reads and writes the same
 JSON as when these were JSON fields; a row sent without an optional key is
-completed (:func:`complete_row`), as the upgrade step completes the rows
-stored before.
+completed (:func:`~communesplone.core.rows.complete_row`), as the upgrade step
+completes the rows stored before. The grid's pieces are core's
+(:mod:`communesplone.core.rows`), shared with the other add-ons' tables.
 """
 
-from collective.z3cform.datagridfield.row import DictRow
+from communesplone.core.rows import complete_row  # noqa: F401 - its old home
+from communesplone.core.rows import Row  # noqa: F401 - its old home
+from communesplone.core.rows import RowInt
 from communesplone.deliberations import _
-from z3c.form.converter import IntegerDataConverter
-from z3c.form.interfaces import IWidget
 from datetime import date
 from zope import schema
-from zope.component import adapter
-from zope.interface import implementer
 from zope.interface import Interface
-from zope.schema.interfaces import IInt
-from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
@@ -71,29 +68,6 @@ def iso_date_constraint(value):
     return True
 
 
-class IRowInt(IInt):
-    """An integer column of a datagrid row."""
-
-
-@implementer(IRowInt)
-class RowInt(schema.Int):
-    """An integer column: see :class:`RowIntConverter`."""
-
-
-@adapter(IRowInt, IWidget)
-class RowIntConverter(IntegerDataConverter):
-    """collective.z3cform.datagridfield 4.0.3 hands the stored value of a row (an int or
-    None, not the typed text) to the converter of an empty row's column; z3c.form's
-    number converter then fails with a TypeError (an error page on saving any grid
-    with a number column). A value that is already a number or empty is kept as it is.
-    """
-
-    def toFieldValue(self, value):
-        if value is None or isinstance(value, int):
-            return value if value is not None else self.field.missing_value
-        return super().toFieldValue(value)
-
-
 class IMemberRow(Interface):
     id = schema.TextLine(title=_("label_member_id", default="Id"),
                          constraint=row_id_constraint, required=True)
@@ -139,30 +113,3 @@ class ITemplateRow(Interface):
                              required=False)
     decision = schema.Text(title=_("label_template_decision", default="Decision"),
                            required=False)
-
-
-def complete_row(row, row_schema):
-    """``row`` with every key of ``row_schema``; other keys kept.
-
-    A missing key gets its column's default: None, or the value the code read
-    for a missing key (a member without ``voting`` votes: True), so a row
-    written before (JSON field) or sent by REST without its optional keys
-    means the same afterwards, and its checkbox shows what it means.
-    """
-    if not isinstance(row, dict):
-        return row
-    completed = dict(row)
-    for name, field in getFieldsInOrder(row_schema):
-        completed.setdefault(name, field.default)
-    return completed
-
-
-class Row(DictRow):
-    """A datagrid row that accepts a dict without its optional keys (REST, older data)."""
-
-    def _validate(self, value):
-        if isinstance(value, dict):
-            for name, field in getFieldsInOrder(self.schema):
-                if value.get(name) is None:
-                    value[name] = field.default
-        super()._validate(value)

@@ -1,7 +1,8 @@
 """The deliberations dashboard as a table (``communesplone.core.tables``): number,
 title, service, category, state, meeting, from brains (the categories from the
 assembly, the meetings' titles in one catalog query). Batch actions: validate the
-selected items, present them in the meeting chosen for each."""
+selected items, present them in a meeting the secretary picks among those still
+taking items (a small form between the button and the action)."""
 
 from communesplone.core.tables import BatchAction
 from communesplone.core.tables import Column
@@ -9,6 +10,7 @@ from communesplone.core.tables import Table
 from communesplone.deliberations import _
 
 NAME = "deliberations"
+MANAGE = "communesplone.deliberations: Manage meetings"
 
 
 def _number(brain, cells):
@@ -37,6 +39,24 @@ def _meeting(brain, cells):
     return titles.get(brain.delib_meeting)
 
 
+def _open_meetings(dashboard, request):
+    """The meetings the secretary may present items in: created or frozen, theirs."""
+    from communesplone.core.myspace import language_of
+    from communesplone.deliberations.agenda_builder import meetings_taking_items
+    from communesplone.deliberations.language import meeting_title
+
+    language = language_of(request)
+    return [(brain.UID, meeting_title(brain.getObject(), language))
+            for brain in meetings_taking_items(dashboard)]
+
+
+def _present(item, comment, meeting_uid):
+    """Present one selected item in the chosen meeting (the agenda builder's rules)."""
+    from communesplone.deliberations.agenda_builder import present_in
+
+    present_in(item, meeting_uid)
+
+
 TABLE = Table(
     name=NAME,
     portal_types=("MeetingItem", "Meeting"),
@@ -51,8 +71,13 @@ TABLE = Table(
     ],
     actions=[
         BatchAction("validate", _("delib_table_validate", default="Validate")),
-        BatchAction("present", _("delib_table_present",
-                                 default="Present in their meeting")),
+        BatchAction("present", _("delib_table_present_in", default="Present in a meeting…"),
+                    run=_present, permission=MANAGE, choices=_open_meetings,
+                    choice_label=_("delib_table_present_meeting",
+                                   default="The meeting whose agenda receives them"),
+                    no_choice=_("delib_table_present_no_meeting",
+                                default="No meeting takes items now: create the meeting, "
+                                        "or wait for the next one.")),
     ],
     sort_options=[
         ("modified", _("delib_table_sort_modified", default="Last change")),

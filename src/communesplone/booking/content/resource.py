@@ -4,7 +4,9 @@ from communesplone.booking import _
 from communesplone.booking.rules import DEFAULT_TIMEZONE
 from communesplone.booking.rules import Rules
 from communesplone.booking.rules import WEEKDAYS
+from communesplone.booking.closures import closure_list
 from communesplone.booking.rules import parse_closure
+from communesplone.booking.closures import InvalidClosure  # noqa: F401 - its old home
 from communesplone.booking.rules import parse_hours
 from communesplone.booking.vocabularies import AUDIENCES
 from communesplone.booking.vocabularies import KINDS
@@ -14,6 +16,8 @@ from communesplone.booking.vocabularies import QUOTA_PERIODS
 from plone import api
 from communesplone.core.containers import HoldsRequests
 from communesplone.core.interfaces import IHoldsRequests
+from communesplone.core.rows import BlockRowsWidgetFactory
+from plone.autoform import directives
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -31,26 +35,11 @@ class InvalidHours(ValidationError):
     )
 
 
-class InvalidClosure(ValidationError):
-    __doc__ = _(
-        "error_invalid_closure",
-        default="Write one date (2026-12-24) or one period (2026-12-24/2026-12-31) a line.",
-    )
-
-
 def hours_constraint(value):
     try:
         parse_hours(value)
     except ValueError:
         raise InvalidHours(value) from None
-    return True
-
-
-def closure_constraint(value):
-    try:
-        parse_closure(value)
-    except ValueError:
-        raise InvalidClosure(value) from None
     return True
 
 
@@ -116,13 +105,14 @@ class IResource(model.Schema):
     hours_saturday = _hours_field(
         "saturday", _("label_hours_saturday", default="Saturday"), "08:00-22:00")
     hours_sunday = _hours_field("sunday", _("label_hours_sunday", default="Sunday"), "")
-    closures = schema.List(
+    directives.widget("closures", BlockRowsWidgetFactory)
+    closures = closure_list(
         title=_("label_resource_closures", default="Exceptional closures"),
         description=_(
-            "help_resource_closures",
-            default="One date (2026-12-24) or period (2026-12-24/2026-12-31) a line.",
+            "help_resource_closures_rows",
+            default="One line a closure: its first day and, when it lasts several days, "
+            "its last day.",
         ),
-        value_type=schema.TextLine(constraint=closure_constraint),
         required=False,
         default=[],
         missing_value=[],

@@ -31,6 +31,16 @@ class DashboardTableView(BrowserView):
             "action_url": f"{self.context.absolute_url()}/@@dashboard-batch",
         }
 
+    def show_choice_form(self):
+        """The selected rows and the options (a meeting...): one to pick, then the action
+        runs; no option means nothing can be done now, and the form says so."""
+        brains = api.content.find(UID=self.uids, portal_type=list(self.table.portal_types))
+        self.selected = [{"uid": brain.UID, "title": brain.Title} for brain in brains]
+        self.action_title = self.t(self.action.title).rstrip(" …")
+        self.choice_label = self.t(self.action.choice_label)
+        self.no_choice = self.t(self.action.no_choice) if self.action.no_choice else ""
+        return self.choice_form()
+
     def t(self, message):
         return translate(message, context=self.request)
 
@@ -41,6 +51,7 @@ class DashboardBatchView(BrowserView):
     was done and what was left as it was."""
 
     reason_form = ViewPageTemplateFile("templates/dashboard-reason.pt")
+    choice_form = ViewPageTemplateFile("templates/dashboard-choice.pt")
 
     def __call__(self):
         if self.request.method != "POST":
@@ -56,12 +67,22 @@ class DashboardBatchView(BrowserView):
         self.uids = [uids] if isinstance(uids, str) else list(uids)
         comment = (form.get("comment") or "").strip()
         self.error = ""
+        choice = None
+        if self.action.choices is not None and self.uids:
+            self.options = list(self.action.choices(self.context, self.request))
+            choice = form.get("choice") or ""
+            if choice not in {value for value, _title in self.options}:
+                if form.get("form.choice"):
+                    self.error = self.t(_("table_choice_required",
+                                          default="Choose one of the options."))
+                return self.show_choice_form()
         if self.action.needs_reason and not comment and self.uids:
             if form.get("form.reason"):
                 self.error = self.t(_("table_reason_required",
                                       default="Give the reason: the requester reads it."))
             return self.show_reason_form()
-        result = run_batch(self.table, self.transition, self.uids, comment, self.request)
+        result = run_batch(self.table, self.transition, self.uids, comment, self.request,
+                           choice=choice)
         for text, kind in result_messages(self.table, self.transition, result, self.request):
             api.portal.show_message(text, request=self.request, type=kind)
         return self.request.response.redirect(self.context.absolute_url())
@@ -74,6 +95,16 @@ class DashboardBatchView(BrowserView):
         # "Refuser…" opens this form; its own button does it: "Refuser"
         self.button_title = self.action_title.rstrip("….").strip() or self.action_title
         return self.reason_form()
+
+    def show_choice_form(self):
+        """The selected rows and the options (a meeting...): one to pick, then the action
+        runs; no option means nothing can be done now, and the form says so."""
+        brains = api.content.find(UID=self.uids, portal_type=list(self.table.portal_types))
+        self.selected = [{"uid": brain.UID, "title": brain.Title} for brain in brains]
+        self.action_title = self.t(self.action.title).rstrip(" …")
+        self.choice_label = self.t(self.action.choice_label)
+        self.no_choice = self.t(self.action.no_choice) if self.action.no_choice else ""
+        return self.choice_form()
 
     def t(self, message):
         return translate(message, context=self.request)

@@ -14,6 +14,13 @@ from communesplone.deliberations.advice import give_advice
 from communesplone.deliberations.attendance import AttendanceError
 from communesplone.deliberations.attendance import save_attendance
 from communesplone.deliberations.attendance import STATUSES
+from communesplone.deliberations.corrections import CORRECTABLE
+from communesplone.deliberations.corrections import CorrectionError
+from communesplone.deliberations.corrections import DECIDED
+from communesplone.deliberations.corrections import RICH
+from communesplone.deliberations.corrections import html_to_paragraphs
+from communesplone.deliberations.corrections import paragraphs_to_html
+from communesplone.deliberations.corrections import correct
 from communesplone.deliberations.lifecycle import meeting_of
 from communesplone.deliberations.roles import user_services
 from communesplone.deliberations.vocabularies import ADVICE_ANSWERS
@@ -50,6 +57,11 @@ LABELS = {
     "remarks": _("delib_advice_remarks", default="With remarks"),
     "delib_advice_link": _("delib_advice_link", default="Give the advice"),
     "delib_vote_link": _("delib_vote_link", default="Record the vote"),
+    "delib_correct_link": _("delib_correct_link", default="Correct…"),
+    "title": _("delib_correct_field_title", default="Title"),
+    "legal_basis": _("delib_correct_field_legal_basis", default="Legal basis"),
+    "motivation": _("delib_correct_field_motivation", default="Motivation"),
+    "decision": _("delib_correct_field_decision", default="Decision"),
 }
 
 
@@ -230,8 +242,57 @@ class AdviceForm(_Form):
         return True
 
 
+class CorrectionForm(_Form):
+    """The secretariat corrects a decided item's text, always with a reason
+    (:func:`~communesplone.deliberations.corrections.correct`, as ``POST @correction``):
+    a missing reason or text is a message beside its field, never an error page."""
+
+    def __call__(self):
+        from plone import api
+
+        if api.content.get_state(self.context) not in DECIDED:
+            IStatusMessage(self.request).add(translate(_(
+                "error_correction_not_decided",
+                default="Only a decided item is corrected; edit this one."),
+                context=self.request), type="warning")
+            self.request.response.redirect(self.context.absolute_url())
+            return ""
+        return super().__call__()
+
+    def fields(self):
+        chosen = self.chosen()
+        return [dict(option, selected=option["value"] == chosen)
+                for option in self.options(CORRECTABLE)]
+
+    def chosen(self):
+        field = self.value("field") or "decision"
+        return field if field in CORRECTABLE else "decision"
+
+    def current_text(self):
+        """What the form shows to correct: what was typed, else the stored text."""
+        if "value" in self.request.form:
+            return self.value("value")
+        stored = getattr(self.context, self.chosen(), None)
+        text = safe_text(getattr(stored, "raw", stored) or "")
+        return html_to_paragraphs(text) if self.chosen() in RICH else text
+
+    def history(self):
+        return list(getattr(self.context, "corrections", ()) or ())[::-1]
+
+    def handle(self):
+        field, value = self.value("field"), self.value("value")
+        if field in RICH:
+            value = paragraphs_to_html(value)
+        try:
+            correct(self.context, field, value, self.value("reason"))
+        except CorrectionError as error:
+            self.add_error(error.field, error.message)
+            return False
+        return True
+
+
 class ItemFormsViewlet(ViewletBase):
-    """Links from an item to the forms its reader may use (vote, advice)."""
+    """Links from an item to the forms its reader may use (vote, advice, correction)."""
 
     index = ViewPageTemplateFile("templates/item_forms_viewlet.pt")
 
@@ -253,4 +314,11 @@ class ItemFormsViewlet(ViewletBase):
                                             obj=self.context)):
             links.append({"id": "delib-vote-link", "url": f"{url}/@@record-vote",
                           "label": translate(LABELS["delib_vote_link"], context=self.request)})
+        if (api.content.get_state(self.context) in DECIDED
+                and getattr(self.view, "__name__", "") != "correct-item"
+                and api.user.has_permission("communesplone.deliberations: Manage meetings",
+                                            obj=self.context)):
+            links.append({"id": "delib-correct-link", "url": f"{url}/@@correct-item",
+                          "label": translate(LABELS["delib_correct_link"],
+                                             context=self.request)})
         return links

@@ -7,7 +7,7 @@ agenda references items by UID (see ``communesplone.deliberations.agenda``).
 """
 
 from communesplone.deliberations import _
-from collective.z3cform.datagridfield.blockdatagridfield import BlockDataGridFieldWidgetFactory
+from communesplone.core.rows import BlockRowsWidgetFactory
 from communesplone.deliberations.regimes import DEFAULT_REGIME
 from communesplone.deliberations.rows import complete_row
 from communesplone.deliberations.rows import FUNCTIONS  # noqa: F401 - its old home
@@ -79,7 +79,7 @@ class IAssembly(model.Schema):
         default=True,
         required=False,
     )
-    directives.widget("members", BlockDataGridFieldWidgetFactory)
+    directives.widget("members", BlockRowsWidgetFactory)
     members = schema.List(
         title=_("label_assembly_members", default="Members"),
         description=_("help_assembly_members_rows",
@@ -97,7 +97,7 @@ class IAssembly(model.Schema):
         title=_("label_assembly_secretary", default="Secretary by default (member id)"),
         required=False,
     )
-    directives.widget("categories", BlockDataGridFieldWidgetFactory)
+    directives.widget("categories", BlockRowsWidgetFactory)
     categories = schema.List(
         title=_("label_assembly_categories", default="Item categories"),
         description=_("help_assembly_categories_rows",
@@ -113,7 +113,7 @@ class IAssembly(model.Schema):
         default=[],
         required=False,
     )
-    directives.widget("item_templates", BlockDataGridFieldWidgetFactory)
+    directives.widget("item_templates", BlockRowsWidgetFactory)
     item_templates = schema.List(
         title=_("label_assembly_item_templates", default="Item templates"),
         description=_("help_assembly_item_templates_rows",

@@ -2,7 +2,8 @@
 
 Field ids are part of the API: ``price``, ``required_assurance``
 (``none``/``low``/``substantial``/``high``), ``delivery_methods``
-(``email``/``post``/``pickup``), ``order_fields`` (see :mod:`..fields`).
+(``email``/``post``/``pickup``), ``order_fields`` (see :mod:`..fields`; edited
+as rows, :mod:`..questions`).
 """
 
 from communesplone.eguichet import _
@@ -10,17 +11,16 @@ from communesplone.eguichet.fields import order_fields_constraint
 from communesplone.eguichet.vocabularies import ASSURANCE_LEVELS
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from communesplone.eguichet.vocabularies import WHO_MAY_ORDER
+from communesplone.eguichet.questions import question_list
+from communesplone.core.rows import BlockRowsWidgetFactory
+from plone.autoform import directives
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from plone.dexterity.content import Item
-from plone.schema import JSONField
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
-
-import json
-
-ORDER_FIELDS_SCHEMA = json.dumps({"type": "array", "items": {"type": "object"}})
 
 
 class IDocumentType(model.Schema):
@@ -50,20 +50,23 @@ class IDocumentType(model.Schema):
         required=True,
         default="substantial",
     )
-    order_fields = JSONField(
+    directives.widget("order_fields", BlockRowsWidgetFactory)
+    order_fields = question_list(
         title=_("eguichet_label_order_fields", default="Fields asked when ordering"),
         description=_(
-            "eguichet_help_order_fields",
-            default="A JSON list; each field has a name, a type (text, longtext, date, "
-            "person, number, choice), a label, required (true/false) and, for a "
-            "choice, options.",
+            "eguichet_help_order_fields_rows",
+            default="One block per question: its name in the order's data, the kind of "
+            "answer, the question in each language the commune serves and, for a "
+            "choice, its options.",
         ),
-        schema=ORDER_FIELDS_SCHEMA,
         required=False,
         default=[],
         missing_value=[],
         constraint=order_fields_constraint,
     )
+    # boxes to tick: Plone's ordered select (two lists and arrows) is wider than a
+    # phone and its lists have no label (axe select-name)
+    directives.widget("delivery_methods", CheckBoxFieldWidget)
     delivery_methods = schema.List(
         title=_("eguichet_label_delivery_methods", default="Delivery methods offered"),
         value_type=schema.Choice(vocabulary=DELIVERY_METHODS),
