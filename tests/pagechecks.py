@@ -182,7 +182,11 @@ def assert_fit_for_people(page, language, label="", citizen=True, axe=True):
                         for pattern in (_NUMERIC_DATE, _SHORT_NUMERIC_DATE)
                         for match in pattern.finditer(text))
     status = http_status(page)
-    if status >= 400:
+    # 400 with the form shown again is how our forms answer a value they refuse
+    # (the message beside the field): the person is not at a dead end.
+    refused_form = status == 400 and page.evaluate(
+        "() => !!document.querySelector('#content form, main form')")
+    if status >= 400 and not refused_form:
         problems.append(f"the page answered HTTP {status}")
     if citizen and toolbar_shown(page):
         problems.append("Plone's toolbar is shown to a citizen")
