@@ -30,7 +30,6 @@ this module catches ``ConflictError``.
 """
 
 from Acquisition import aq_base
-from BTrees.LOBTree import LOBTree
 from communesplone.booking import _
 from communesplone.core.dates import period_text
 from datetime import datetime
@@ -38,9 +37,9 @@ from datetime import UTC
 from persistent import Persistent
 from communesplone.booking.quotas import add_usage
 from communesplone.booking.quotas import remove_usage
+from communesplone.booking.occupancy_tree import tree_of
 from plone import api
 
-TREE_ATTR = "_booking_occupancy"
 VERSION_ATTR = "_booking_occupancy_version"
 HELD_ATTR = "_booking_held"
 
@@ -189,17 +188,6 @@ def _site_tz():
     from communesplone.booking.content.resource import site_timezone
 
     return site_timezone()
-
-
-def tree_of(resource):
-    """The occupancy tree of ``resource``, created when missing."""
-    # aq_base: never acquire another object's tree; getattr (not __dict__)
-    # loads a ghost first, so an existing tree is never replaced.
-    tree = getattr(aq_base(resource), TREE_ATTR, None)
-    if tree is None:
-        tree = LOBTree()
-        setattr(resource, TREE_ATTR, tree)
-    return tree
 
 
 def version_of(resource):
