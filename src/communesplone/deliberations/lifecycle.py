@@ -8,8 +8,10 @@ on the roles of the person who triggered the first one; the workflow history
 still records who did it and when.
 """
 
+from communesplone.core.system import system_transition
 from communesplone.deliberations import _
 from communesplone.deliberations import agenda
+from communesplone.deliberations import publication
 from communesplone.deliberations.advice import FINANCE
 from communesplone.deliberations.advice import missing_finance_advice
 from communesplone.deliberations.advice import needs_finance_advice
@@ -28,7 +30,6 @@ from zope.i18n import translate
 
 DECISIONS = {"accept": "accepted", "accept_but_modify": "accepted", "refuse": "refused"}
 DECIDED_STATES = ("accepted", "accepted_but_modified", "refused", "postponed", "withdrawn")
-PUBLISHABLE_STATES = ("accepted", "accepted_but_modified", "refused")
 
 
 def today():
@@ -39,12 +40,6 @@ def today():
 def refuse(message):
     """Stop a transition with a translated reason."""
     raise WorkflowException(translate(message, context=getRequest()))
-
-
-def system_transition(obj, transition):
-    """Run ``transition`` whatever the current user's roles (history keeps the actor)."""
-    with api.env.adopt_roles(["Manager"]):
-        api.content.transition(obj=obj, transition=transition)
 
 
 def meeting_of(item):
@@ -316,8 +311,6 @@ def refuse_if_done(obj, transition_id):
 
 
 def meeting_after_transition(meeting, event):
-    from communesplone.deliberations import publication
-
     transition = event.transition.id if event.transition is not None else None
     if transition == "freeze":
         for item in agenda.number_agenda(meeting):
