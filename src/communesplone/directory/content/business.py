@@ -22,6 +22,7 @@ from communesplone.directory.constraints import phone_constraint
 from communesplone.directory.constraints import translations_constraint
 from communesplone.directory.constraints import url_constraint
 from communesplone.directory.hours import safe_hours
+from communesplone.directory.interfaces import IBusinessMarker
 from communesplone.directory.permissions import MODERATE_ID
 from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
@@ -77,7 +78,7 @@ class Coordinate(schema.Float):
     """A float that forms show with all its decimals (see ``directory.converters``)."""
 
 
-class IBusiness(model.Schema):
+class IBusiness(model.Schema, IBusinessMarker):
     """An entry of the business directory."""
 
     text = RichText(

@@ -3,6 +3,7 @@
 from communesplone.directory import _
 from communesplone.directory.categories import parse_lines
 from communesplone.directory.constraints import category_line_constraint
+from communesplone.directory.interfaces import IBusinessDirectoryMarker
 from communesplone.directory.vocabularies import ASSURANCE_CHOICES
 from communesplone.core.containers import HoldsRequests
 from communesplone.core.interfaces import IHoldsRequests
@@ -15,7 +16,7 @@ from zope.interface import invariant
 DEFAULT_MODERATOR_GROUP = "communesplone-economy"
 
 
-class IBusinessDirectory(model.Schema):
+class IBusinessDirectory(model.Schema, IBusinessDirectoryMarker):
     """A directory of businesses (title and description come from behaviors)."""
 
     categories = schema.List(
