@@ -14,8 +14,8 @@ from communesplone.booking.events import reason_required
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingError
 from communesplone.booking.browser.move import MoveForm
-from communesplone.booking.browser.move import may_move
 from communesplone.booking.browser.move import new_period
+from communesplone.booking.moving import may_move
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
 from communesplone.core.languages import translated_title

@@ -9,7 +9,6 @@ the check itself is :func:`communesplone.booking.series.move_occurrences`.
 
 from communesplone.booking import _
 from communesplone.booking.content.resource import site_timezone
-from communesplone.booking.events import HOLDING_STATES
 from communesplone.core.dates import period_text
 from communesplone.booking.occupancy import BookingConflict
 from communesplone.booking.occupancy import BookingInvalid
@@ -19,7 +18,6 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 
@@ -151,16 +149,3 @@ class MoveForm:
 
     def render(self):
         return self.template()
-
-
-def may_move(booking):
-    """Whether the current person may move ``booking`` (or some occurrence of it) now.
-
-    Managers while it holds its slot; the requester until the deadline of at
-    least one of its occurrences. ``series.move_occurrences`` checks it again.
-    """
-    if api.content.get_state(booking) not in HOLDING_STATES:
-        return False
-    if api.user.has_permission("Modify portal content", obj=booking):
-        return True
-    return any(booking.may_cancel(at=start) for start, _end in booking.periods())

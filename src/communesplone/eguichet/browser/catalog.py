@@ -8,7 +8,7 @@ from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
 from communesplone.core.means import LEVEL_MEANINGS
 from communesplone.eguichet import _
-from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.staff import is_staff
 from communesplone.eguichet.deadlines import due_day
 from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.themes import theme_in

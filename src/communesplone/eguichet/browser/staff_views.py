@@ -1,7 +1,7 @@
 """Staff pages of the catalog: the dashboard, the accounting export, the bank statement import."""
 
 from communesplone.core.spreadsheets import csv_text
-from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.staff import is_staff
 from communesplone.eguichet.listing import FILTER_TITLES
 from communesplone.eguichet.listing import FILTERS
 from communesplone.eguichet.listing import filter_query

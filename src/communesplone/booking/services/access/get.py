@@ -4,7 +4,7 @@ Answers what the link's page shows (state, occurrences); a wrong or missing
 token, or a booking of another resource, is the same 404 and reveals nothing.
 """
 
-from communesplone.booking.browser.access import booking_for_token
+from communesplone.booking.access import booking_for_token
 from communesplone.booking.services.occurrences.get import occurrences_json
 from plone import api
 from plone.restapi.services import Service

@@ -10,7 +10,7 @@ cannot be read 400 ``ValidationError`` (nothing paid).
 """
 
 from communesplone.eguichet import _
-from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.staff import is_staff
 from communesplone.eguichet.content.order import max_upload_mb
 from communesplone.eguichet.statements import import_statement
 from communesplone.eguichet.statements import report_rows
