@@ -38,6 +38,7 @@ from persistent import Persistent
 from communesplone.booking.quotas import add_usage
 from communesplone.booking.quotas import remove_usage
 from communesplone.booking.occupancy_tree import tree_of
+from communesplone.booking.content.resource import site_timezone
 from plone import api
 
 VERSION_ATTR = "_booking_occupancy_version"
@@ -185,8 +186,6 @@ def remove(tree, keys, uid):
 
 
 def _site_tz():
-    from communesplone.booking.content.resource import site_timezone
-
     return site_timezone()
 
 

@@ -19,7 +19,7 @@ eea.facetednavigation fires just before it searches).
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from communesplone.directory import _
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.categories import depth
 from communesplone.directory.categories import leaf
 from communesplone.directory.categories import parse_lines
@@ -172,7 +172,7 @@ class OpenNowWidget(BooleanWidget):
             return {}
         catalog = api.portal.get_tool("portal_catalog")
         directory = directory_of_search(self.context)
-        return open_now_criteria(catalog, directory, datetime.now(TIMEZONE))
+        return open_now_criteria(catalog, directory, datetime.now(site_zone()))
 
 
 # --- what the category and locality check boxes offer ------------------------

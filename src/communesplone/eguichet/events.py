@@ -17,7 +17,7 @@ from communesplone.eguichet.content.catalog import IDocumentCatalog
 from communesplone.eguichet.content.document_type import IDocumentType
 from communesplone.eguichet.content.order import IDocumentOrder
 from communesplone.eguichet.deadlines import due_datetime
-from communesplone.eguichet.deadlines import site_zone
+from communesplone.core.dates import site_zone
 from communesplone.eguichet.errors import OrderInvalid
 from communesplone.eguichet.fields import validate_answers
 from communesplone.eguichet.payment import DEFAULT_PROVIDER

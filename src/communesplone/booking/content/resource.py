@@ -11,8 +11,8 @@ from communesplone.booking.vocabularies import KINDS
 from communesplone.booking.vocabularies import PAYMENTS
 from communesplone.booking.vocabularies import PRICE_UNITS
 from communesplone.booking.vocabularies import QUOTA_PERIODS
-from plone import api
 from communesplone.core.containers import HoldsRequests
+from communesplone.core.dates import site_timezone as core_site_timezone
 from communesplone.core.interfaces import IHoldsRequests
 from plone.supermodel import model
 from zope import schema
@@ -249,10 +249,13 @@ class IResource(model.Schema):
 
 
 def site_timezone():
-    """The site's timezone (Plone's date settings), Europe/Brussels by default."""
-    name = api.portal.get_registry_record("plone.portal_timezone", default=None)
+    """The site's timezone as booking's pytz zone (its rules use ``localize``/``normalize``).
+
+    The name is core's reading of plone.app.event's setting
+    (:func:`communesplone.core.dates.site_timezone`).
+    """
     try:
-        return pytz.timezone(name or DEFAULT_TIMEZONE)
+        return pytz.timezone(core_site_timezone())
     except pytz.UnknownTimeZoneError:
         return pytz.timezone(DEFAULT_TIMEZONE)
 

@@ -14,7 +14,7 @@ from communesplone.directory.categories import depth
 from communesplone.directory.categories import leaf
 from communesplone.directory.dashboard import DASHBOARD_ID
 from communesplone.directory.faceted import SEARCH_ID
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.hours import is_open
 from communesplone.directory.hours import safe_hours
 from communesplone.directory.permissions import MODERATE
@@ -99,7 +99,7 @@ class DirectoryView(MapResources, BrowserView):
         except SearchError as error:
             self.error = translate(error.message, context=self.request)
             self.criteria = Criteria()
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         page, self.total, self.facets = search(self.context, self.criteria, now=now)
         self.items = [{
             "url": brain.getURL(), "title": brain.Title, "description": brain.Description,
@@ -171,7 +171,7 @@ class FacetedRows(BrowserView):
     thumbnail only when the entry has a logo (``image_scales`` metadata)."""
 
     def rows(self, brains):
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         opened = translate(_("directory_open_now", default="Open now"), context=self.request)
         closed = translate(_("directory_closed_now", default="Closed now"),
                            context=self.request)
@@ -259,7 +259,7 @@ class FacetedGeoJSON(BrowserView):
         self.request.form.pop("b_start[]", None)
         brains = FacetedQueryHandler(self.context, self.request).query(batch=False)
         brains = list(brains) if brains else []
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         shown = brains[:MAP_LIMIT]
         collection = exports.to_geojson(
             [exports.brain_record(brain, is_open_brain(brain, now)) for brain in shown])
