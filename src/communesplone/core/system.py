@@ -8,10 +8,12 @@ every add-on picks one of them rather than writing its own:
 - :func:`with_manager_roles`: the person stays who they are (their id in the
   history) and gets the Manager role for the block: a council item frozen
   with its meeting, an item copied to the next meeting.
-- :func:`as_system`: an unrestricted user that is nobody (``actor`` is its
-  id in the history): also works for an anonymous request, where lent roles
-  cannot pass a workflow's role guard (a payment confirmed by a bank
-  statement, a cancellation through a tracking link).
+- :func:`as_system`: an unrestricted user that is nobody: Zope's unrestricted
+  users have no id, so the history names no actor (``None``), and ``actor``
+  is only its user name (``getUserName``, what a log shows). It also works
+  for an anonymous request, where lent roles cannot pass a workflow's role
+  guard (a payment confirmed by a bank statement, a cancellation through a
+  tracking link).
 - :func:`as_stand_in`: a transient user with only the given roles, so that
   every guard still applies as for the person it stands in for (a booking's
   requester with the Owner role through the link of their mail).
@@ -25,7 +27,7 @@ from AccessControl.users import UnrestrictedUser
 from contextlib import contextmanager
 from plone import api
 
-#: the history's actor when the server acts on nobody's behalf
+#: the user name of the server when it acts on nobody's behalf
 SYSTEM_USER = "communesplone-system"
 
 
@@ -36,7 +38,7 @@ def with_manager_roles():
 
 @contextmanager
 def as_system(actor=SYSTEM_USER):
-    """Run the block as an unrestricted Manager named ``actor``."""
+    """Run the block as an unrestricted Manager whose user name is ``actor``."""
     previous = getSecurityManager()
     user = UnrestrictedUser(actor, "", ["Manager"], [])
     newSecurityManager(None, user.__of__(api.portal.get().acl_users))
@@ -56,8 +58,9 @@ def system_transition(obj, transition, comment="", actor=None):
     """Run ``transition`` on ``obj`` whatever the current user may do.
 
     Without ``actor`` the history names the current person (roles lent, see
-    :func:`with_manager_roles`); with one, an unrestricted user of that id
-    (:func:`as_system`), which also works for an anonymous request.
+    :func:`with_manager_roles`); with one, an unrestricted user of that name
+    (:func:`as_system`, no actor in the history), which also works for an
+    anonymous request.
     """
     acting = with_manager_roles() if actor is None else as_system(actor)
     with acting:
