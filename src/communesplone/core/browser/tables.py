@@ -1,6 +1,7 @@
 """Dashboards as tables (``communesplone.core.tables``): the faceted results and the
 batch action with its reason form; thin views over the module."""
 
+from communesplone.core.translating import Translates
 from communesplone.core import _
 from communesplone.core.tables import result_messages
 from communesplone.core.tables import rows
@@ -11,10 +12,9 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
-from zope.i18n import translate
 
 
-class DashboardTableView(BrowserView):
+class DashboardTableView(Translates, BrowserView):
     """``@@dashboard-table``: the data of the faceted results template."""
 
     def data(self, batch):
@@ -30,11 +30,8 @@ class DashboardTableView(BrowserView):
             "action_url": f"{self.context.absolute_url()}/@@dashboard-batch",
         }
 
-    def t(self, message):
-        return translate(message, context=self.request)
 
-
-class DashboardBatchView(BrowserView):
+class DashboardBatchView(Translates, BrowserView):
     """``@@dashboard-batch`` (POST): run an action on the selected rows, asking for a
     reason first when the action needs one; then back to the dashboard, saying what
     was done and what was left as it was."""
@@ -71,5 +68,3 @@ class DashboardBatchView(BrowserView):
         self.action_title = self.t(self.action.title)
         return self.reason_form()
 
-    def t(self, message):
-        return translate(message, context=self.request)

@@ -1,5 +1,6 @@
 """The e-guichet page (documents by theme) and a document type's page."""
 
+from communesplone.core.translating import Translates
 from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.dates import day_text
@@ -53,14 +54,11 @@ class CatalogView(BrowserView):
         return is_staff(self.context)
 
 
-class DocumentTypeView(BrowserView):
+class DocumentTypeView(Translates, BrowserView):
     index = ViewPageTemplateFile("templates/document_type.pt")
 
     def __call__(self):
         return self.index()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     def facts(self):
         context = self.context

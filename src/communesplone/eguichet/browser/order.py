@@ -1,5 +1,6 @@
 """The order page (applicant and staff), its actions, and the anonymous tracking page."""
 
+from communesplone.core.translating import Translates
 from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.dates import date_text
@@ -46,7 +47,7 @@ def _date(value, language=None):
     return day_text(value, language) if value else ""
 
 
-class OrderView(BrowserView):
+class OrderView(Translates, BrowserView):
     """``view`` of a DocumentOrder: what was ordered, its state, how to pay, its history."""
 
     index = ViewPageTemplateFile("templates/order.pt")
@@ -58,9 +59,6 @@ class OrderView(BrowserView):
 
     def __call__(self):
         return self.index()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     @property
     def language(self):
