@@ -17,14 +17,9 @@ from zope.schema import ValidationError
 
 import re
 
-_EMAIL = re.compile(r"^[^@\s<>,;\"']+@[^@\s<>,;\"']+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ./()\-]{6,25}$")
 LANGUAGES = ("fr", "nl", "en", "de")
 TRANSLATED_FIELDS = ("title", "description", "text")
-
-
-class InvalidEmail(ValidationError):
-    __doc__ = _("directory_error_email", default="This is not a valid e-mail address.")
 
 
 class InvalidURL(ValidationError):
@@ -83,12 +78,6 @@ class HoursOverlap(ValidationError):
 class ClosureEndBeforeStart(ValidationError):
     __doc__ = _("directory_error_closure_end",
                 default="An exceptional closure ends before it starts.")
-
-
-def email_constraint(value):
-    if value and not _EMAIL.match(value):
-        raise InvalidEmail(value)
-    return True
 
 
 def url_constraint(value):

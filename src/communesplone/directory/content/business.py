@@ -14,7 +14,7 @@ from communesplone.core.constraints import be_postcode_constraint
 from communesplone.core.constraints import enterprise_number_constraint
 from communesplone.directory import _
 from communesplone.directory.constraints import InvalidJSON
-from communesplone.directory.constraints import email_constraint
+from communesplone.core.constraints import email_constraint
 from communesplone.directory.constraints import hours_constraint
 from communesplone.directory.constraints import latitude_constraint
 from communesplone.directory.constraints import longitude_constraint
