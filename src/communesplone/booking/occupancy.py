@@ -30,6 +30,7 @@ this module catches ``ConflictError``.
 """
 
 from Acquisition import aq_base
+from communesplone.core.refusals import Refusal
 from communesplone.booking import _
 from communesplone.core.dates import period_text
 from datetime import datetime
@@ -45,7 +46,7 @@ VERSION_ATTR = "_booking_occupancy_version"
 HELD_ATTR = "_booking_held"
 
 
-class BookingError(Exception):
+class BookingError(Refusal):
     """Base of the errors that refuse a booking (nothing is saved)."""
 
     status = 400
@@ -57,8 +58,8 @@ class BookingConflict(BookingError):
     status = 409
 
     def __init__(self, conflicts):
-        if isinstance(conflicts, BookingConflict):  # re-raised as ``type(e)(e)`` (CMFCore)
-            conflicts = conflicts.conflicts
+        if self.copy_of(conflicts):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         #: ``[(start, end), ...]`` aware datetimes of the periods in the way
         self.conflicts = list(conflicts)
         super().__init__(
@@ -84,8 +85,8 @@ class BookingInvalid(BookingError):
     status = 400
 
     def __init__(self, errors):
-        if isinstance(errors, BookingInvalid):  # re-raised as ``type(e)(e)`` (CMFCore)
-            errors = errors.errors
+        if self.copy_of(errors):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         #: ``[(field id or "", translatable message), ...]``
         self.errors = list(errors)
         super().__init__("; ".join(f"{field}: {message}" for field, message in self.errors))
@@ -101,8 +102,8 @@ class BookingNotAllowed(BookingError):
     status = 403
 
     def __init__(self, message):
-        if isinstance(message, BookingNotAllowed):  # re-raised as ``type(e)(e)`` (CMFCore)
-            message = message.reason
+        if self.copy_of(message):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         self.reason = message
         super().__init__(str(message))
 
