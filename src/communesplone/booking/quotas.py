@@ -18,6 +18,7 @@ its usage rebuilt once, on first use.
 
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
+from communesplone.booking.content.booking import MANAGE_BOOKINGS
 from communesplone.booking import _
 from communesplone.booking.occupancy_tree import tree_of
 from communesplone.booking.rules import localize
@@ -39,7 +40,6 @@ SALT_ATTR = "_booking_quota_salt"
 #: On a Booking: the person it counts for (None: nobody), and ``((day, minutes), ...)``.
 KEY_ATTR = "_quota_key"
 DAYS_ATTR = "_quota_days"
-MANAGE_BOOKINGS = "communesplone.booking: Manage bookings"
 
 
 def _salt(resource):

@@ -21,7 +21,6 @@ from dateutil.relativedelta import relativedelta
 import pytz
 import re
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MAX_OCCURRENCES = 104
 #: Attribute of a Booking holding the changes made to single occurrences or to
 #: the rest of a series (see :func:`apply_changes`).

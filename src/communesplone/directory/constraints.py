@@ -8,7 +8,7 @@ the ``errors`` list). Empty values pass: ``required`` decides about those.
 from communesplone.directory import _
 from communesplone.directory.categories import normalise
 from communesplone.directory.hours import HoursError
-from communesplone.directory.hours import WEEKDAYS
+from communesplone.core.calendar import WEEKDAYS
 from communesplone.directory.hours import parse_hours
 from communesplone.directory.hours import parse_text
 from communesplone.directory.hours import to_data

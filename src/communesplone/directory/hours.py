@@ -18,6 +18,7 @@ each day. Exceptional closures are one date (``start``) or a period
 
 from __future__ import annotations
 
+from communesplone.core.calendar import WEEKDAYS
 from communesplone.core.dates import site_zone
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +27,6 @@ from datetime import timedelta
 
 import re
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SCHEMA_DAYS = tuple(f"https://schema.org/{day.title()}" for day in WEEKDAYS)
 #: Granularity of the catalog index of opening slots (minutes); see :func:`open_slots`.
 SLOT_MINUTES = 15
