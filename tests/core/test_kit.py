@@ -116,3 +116,81 @@ def test_the_system_user_is_reset_when_the_block_fails(portal):
         assert getSecurityManager().getUser().getUserName() == system.SYSTEM_USER
         raise RuntimeError("stop")
     assert api.user.get_current().getId() == before
+
+
+def test_t_reads_the_language_of_the_request(portal):
+    from communesplone.core import _
+    from communesplone.core.translating import Translates
+    from communesplone.core.translating import t
+    from zope.publisher.browser import TestRequest
+
+    message = _("refusal_back", default="Back")
+    dutch = TestRequest(environ={"HTTP_ACCEPT_LANGUAGE": "nl"})
+    french = TestRequest(environ={"HTTP_ACCEPT_LANGUAGE": "fr"})
+    assert t(message, dutch) == "Terug"
+    assert t(message, french) == "Retour"
+
+    class View(Translates):
+        request = dutch
+
+    assert View().t(message) == "Terug"
+
+
+@pytest.mark.parametrize("value", [
+    "marie.dupont@namur.be", "jan+gemeente@example.org", "a.b-c@sub.domain.brussels"])
+def test_an_email_address_accepted_everywhere(value):
+    from communesplone.core.constraints import email_constraint
+    from communesplone.core.validation import is_valid_email
+
+    assert is_valid_email(value)
+    assert email_constraint(value) and email_constraint("") and email_constraint(None)
+
+
+@pytest.mark.parametrize("value", [
+    "marie", "marie@", "@namur.be", "marie@namur", "marie dupont@namur.be",
+    "Marie <marie@namur.be>", "marie@namur.be; jan@namur.be", "marie@@namur.be",
+    "marie@namur.b", "marie@namur.be\n", "x" * 250 + "@namur.be", 42])
+def test_an_email_address_refused_everywhere(value):
+    """The same answer in the booking form, the order form and the directory."""
+    from communesplone.booking.content.booking import email_constraint as booking
+    from communesplone.core.constraints import InvalidEmail
+    from communesplone.core.validation import is_valid_email
+    from communesplone.directory.content.business import email_constraint as directory
+    from communesplone.eguichet.content.order import email_constraint as eguichet
+
+    assert not is_valid_email(value)
+    for constraint in (booking, eguichet, directory):
+        with pytest.raises(InvalidEmail):
+            constraint(value)
+
+
+def _refusals():
+    from communesplone.booking.occupancy import BookingConflict
+    from communesplone.booking.occupancy import BookingInvalid
+    from communesplone.booking.occupancy import BookingNotAllowed
+    from communesplone.core.limits import LimitReached
+    from communesplone.directory.errors import BusinessInvalid
+    from communesplone.eguichet.errors import OrderInvalid
+    from communesplone.eguichet.errors import OrderNotAllowed
+
+    return [
+        BookingConflict([(MOMENT, MOMENT)]),
+        BookingInvalid([("start", "Trop tôt")]),
+        BookingNotAllowed("Réservé au personnel"),
+        LimitReached("Trop de demandes", retry_after=60),
+        BusinessInvalid([("email", "Adresse invalide")]),
+        OrderInvalid([("quantity", "Trop")], message="Refusée"),
+        OrderNotAllowed("Non"),
+    ]
+
+
+@pytest.mark.parametrize("error", _refusals(), ids=lambda error: type(error).__name__)
+def test_every_refusal_survives_cmfcore_building_it_again(error):
+    """CMFCore's WorkflowTool re-raises ``type(error)(error)``: the same refusal comes out."""
+    from communesplone.core.refusals import Refusal
+
+    assert isinstance(error, Refusal)
+    again = type(error)(error)
+    assert again.__dict__ == error.__dict__
+    assert again.args == error.args and again.status == error.status
+    assert list(again.errors) == list(error.errors)
