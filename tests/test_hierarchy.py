@@ -178,6 +178,29 @@ def import_graph():
             for module, path in MODULES.items()}
 
 
+def local_imports(path):
+    """``(module, line)`` of the imports of ours made inside a function of ``path``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.ImportFrom) and (
+                        inner.level or (inner.module or "").startswith("communesplone")):
+                    found.append((inner.module or "." * inner.level, inner.lineno))
+    return found
+
+
+def test_no_function_local_import_of_ours_below_the_deployment():
+    """Core and the add-ons import their own modules at the top: an import inside a
+    function hid the three circles this test was written against. (The command
+    line keeps its lazy imports: a ``communesplone --help`` does not load Zope.)"""
+    wrong = [f"{path.relative_to(SRC)}:{line}: {module}"
+             for module_name_, path in MODULES.items()
+             if part_of(module_name_) not in DEPLOYMENT
+             for module, line in local_imports(path)]
+    assert not wrong, "imports inside functions:\n" + "\n".join(wrong)
+
+
 def test_no_import_circle():
     found = circles(import_graph())
     assert not found, "import circles:\n" + "\n".join(" <-> ".join(c) for c in found)

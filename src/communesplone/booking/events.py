@@ -38,6 +38,7 @@ from datetime import datetime
 from communesplone.booking.content.booking import IBooking
 from communesplone.core import limits
 from communesplone.core.textlimits import object_text_errors
+from communesplone.booking.dashboard import DASHBOARD_ID
 from plone import api
 from zope.globalrequest import getRequest
 
@@ -323,7 +324,6 @@ def resource_changed(resource, event):
 
 def _open_dashboard_to(resource, group):
     """The manager group of a resource may open its folder's faceted dashboard."""
-    from communesplone.booking.dashboard import DASHBOARD_ID
 
     folder = aq_parent(aq_inner(resource))
     dashboard = getattr(aq_base(folder), DASHBOARD_ID, None) if folder is not None else None

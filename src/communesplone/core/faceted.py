@@ -33,6 +33,7 @@ state, sorting, results per page). The queries are paths-relative: every
 collection is limited to the dashboard's container (``path`` with depth).
 """
 
+from communesplone.core.tables import use_table
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -157,8 +158,6 @@ def make_dashboard(container, id, title, collections, groups=(), criteria=DEFAUL
         if first is not None:
             set_default_collection(dashboard, first)
         if table:
-            from communesplone.core.tables import use_table
-
             use_table(dashboard, table)
         dashboard.reindexObject()
     return dashboard

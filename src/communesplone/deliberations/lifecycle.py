@@ -22,6 +22,8 @@ from communesplone.deliberations.regimes import rules_for
 from communesplone.deliberations.roles import sync_assembly_roles
 from communesplone.deliberations.roles import sync_item_roles
 from communesplone.deliberations.visibility import sync
+from communesplone.deliberations.content.assembly import store_json_defaults
+from communesplone.deliberations.dashboard import ensure_dashboard
 from datetime import date
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -361,9 +363,6 @@ def assembly_changed(assembly, event):
 
 
 def assembly_added(assembly, event):
-    from communesplone.deliberations.content.assembly import store_json_defaults
-    from communesplone.deliberations.dashboard import ensure_dashboard
-
     store_json_defaults(assembly)
     sync_assembly_roles(assembly)
     ensure_dashboard(assembly)

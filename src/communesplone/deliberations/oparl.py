@@ -17,7 +17,10 @@ a list also holds the objects withdrawn since (``deleted: true``, see
 :mod:`communesplone.deliberations.withdrawals`).
 """
 
+from communesplone.deliberations.states import PUBLIC_ITEM_STATES
+from communesplone.deliberations.states import PUBLIC_MEETING_STATES
 from communesplone.deliberations import withdrawals
+from communesplone.deliberations.content.annex import IAnnex
 from plone import api
 from urllib.parse import urlencode
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
@@ -26,9 +29,6 @@ import datetime
 
 OPARL = "https://schema.oparl.org/1.1/"
 PAGE_SIZE = 100
-PUBLIC_MEETING_STATES = ("frozen", "in_session", "decided", "closed", "published")
-PUBLIC_ITEM_STATES = ("frozen", "accepted", "accepted_but_modified", "refused", "postponed",
-                      "withdrawn", "published")
 MEETING_STATES = {"frozen": "scheduled", "in_session": "in session", "decided": "held",
                   "closed": "held", "published": "held"}
 
@@ -205,8 +205,6 @@ class OParl:
         return data
 
     def _public_annexes(self, item):
-        from communesplone.deliberations.content.annex import IAnnex
-
         return [annex for annex in item.objectValues()
                 if IAnnex.providedBy(annex) and annex.public]
 

@@ -7,6 +7,7 @@ from communesplone.core.tables import BatchAction
 from communesplone.core.tables import Column
 from communesplone.core.tables import Table
 from communesplone.deliberations import _
+from communesplone.deliberations.vocabularies import categories_vocabulary
 
 NAME = "deliberations"
 
@@ -17,8 +18,6 @@ def _number(brain, cells):
 
 
 def _category(brain, cells):
-    from communesplone.deliberations.vocabularies import categories_vocabulary
-
     if not brain.delib_category:
         return None
     vocabulary = cells.cached("categories", lambda: categories_vocabulary(cells.context))

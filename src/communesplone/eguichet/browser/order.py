@@ -23,6 +23,7 @@ from communesplone.eguichet.tracking import find_order
 from communesplone.eguichet.transitions import needs_document
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
+from communesplone.eguichet.tracking import tracking_url
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -228,8 +229,6 @@ class TrackOrderView(OrderView):
         return self._order
 
     def self_url(self):
-        from communesplone.eguichet.tracking import tracking_url
-
         return tracking_url(self._order)
 
     def action_url(self):

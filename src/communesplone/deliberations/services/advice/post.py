@@ -6,6 +6,10 @@ from communesplone.deliberations.advice import AdviceError
 from communesplone.deliberations.advice import give_advice
 from communesplone.deliberations.services.errors import validation_error
 from communesplone.core.jsonbody import read_json_body
+from communesplone.deliberations import _
+from communesplone.deliberations.advice import request_advice
+from communesplone.deliberations.roles import is_secretariat
+from communesplone.deliberations.vocabularies import services_vocabulary
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
@@ -26,10 +30,6 @@ class AdvicePost(Service):
         return advice
 
     def ask(self, service):
-        from communesplone.deliberations import _
-        from communesplone.deliberations.advice import request_advice
-        from communesplone.deliberations.roles import is_secretariat
-        from communesplone.deliberations.vocabularies import services_vocabulary
         from zExceptions import Unauthorized
 
         if not is_secretariat(self.context):
