@@ -39,6 +39,7 @@ from communesplone.booking.content.booking import IBooking
 from communesplone.core import limits
 from communesplone.core.textlimits import object_text_errors
 from communesplone.booking.dashboard import DASHBOARD_ID
+from communesplone.core.system import with_manager_roles
 from plone import api
 from zope.globalrequest import getRequest
 
@@ -193,7 +194,7 @@ def booking_added(booking, event):
     if getattr(resource, "needs_approval", True):
         mails.notify_received(booking)
     else:
-        with api.env.adopt_roles(["Manager"]):
+        with with_manager_roles():
             api.content.transition(obj=booking, transition="confirm",
                                    comment=AUTO_CONFIRM_COMMENT)
     booking.reindexObject()

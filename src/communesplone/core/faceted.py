@@ -34,6 +34,7 @@ collection is limited to the dashboard's container (``path`` with depth).
 """
 
 from communesplone.core.tables import use_table
+from communesplone.core.system import with_manager_roles
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -135,7 +136,7 @@ def make_dashboard(container, id, title, collections, groups=(), criteria=DEFAUL
     if id in container.objectIds():
         return container[id]
     language = api.portal.get_default_language() or "fr"
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         dashboard = createContentInContainer(
             container, "Dashboard", id=id, title=_text(title, language),
             checkConstraints=False,

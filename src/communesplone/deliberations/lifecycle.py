@@ -24,6 +24,7 @@ from communesplone.deliberations.roles import sync_item_roles
 from communesplone.deliberations.visibility import sync
 from communesplone.deliberations.content.assembly import store_json_defaults
 from communesplone.deliberations.dashboard import ensure_dashboard
+from communesplone.core.system import with_manager_roles
 from datetime import date
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -201,7 +202,7 @@ def clone_for_next_meeting(item):
     """A postponed item comes back, validated, into the pool (on the next meeting's agenda
     when one is planned); the clone's ``origin`` is the postponed item."""
     assembly = item.get_assembly()
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         copy = api.content.copy(source=item, target=assembly, safe_id=True)
     _reset_copy(copy, item.UID())
     copy.reindexObject()
@@ -221,7 +222,7 @@ def send_to(item, target):
     item in the target's pool, in ``created``, whose ``origin`` is ``item``."""
     if _state(item) not in ("accepted", "accepted_but_modified", "published"):
         refuse(_("error_send_to_state", default="Only an accepted item can be sent on."))
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         copy = api.content.copy(source=item, target=target, safe_id=True)
     _reset_copy(copy, item.UID())
     if copy.category not in target.category_map():
@@ -333,7 +334,7 @@ def meeting_added(meeting, event):
     meeting.assembly = assembly.UID()
     sync(meeting)
     for template in assembly.item_templates or []:
-        with api.env.adopt_roles(["Manager"]):
+        with with_manager_roles():
             item = api.content.create(
                 container=assembly, type="MeetingItem", title=template["title"],
                 category=template.get("category") or None,

@@ -26,6 +26,7 @@ from communesplone.directory.categories import parse_lines
 from communesplone.directory.search import Criteria
 from communesplone.directory.search import open_now_criteria
 from communesplone.directory.search import search as search_entries
+from communesplone.core.system import with_manager_roles
 from datetime import datetime
 from eea.facetednavigation.criteria.interfaces import ICriteria
 from eea.facetednavigation.layout.interfaces import IFacetedLayout
@@ -98,7 +99,7 @@ def ensure_search(directory):
     language = api.portal.get_default_language() or "fr"
     title = translate(_("directory_faceted_title", default="Search the directory"),
                       target_language=language)
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         search = createContentInContainer(directory, "Dashboard", id=SEARCH_ID, title=title,
                                           checkConstraints=False)
         search.exclude_from_nav = True
