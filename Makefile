@@ -69,9 +69,11 @@ i18n: install
 	$(BIN)/i18ndude rebuild-pot --pot src/communesplone/locales/communesplone.pot --create communesplone src/communesplone
 	$(BIN)/i18ndude sync --pot src/communesplone/locales/communesplone.pot src/communesplone/locales/*/LC_MESSAGES/communesplone.po
 
-# Ratios against plain Plone doing the same work (see benchmarks/).
+# Ratios against plain Plone doing the same work (see benchmarks/). The
+# 100,000-entry sizes: make bench BENCH_SIZE=large (docs/developing.md).
+BENCH_SIZE ?= default
 bench: install
-	$(BIN)/python -m benchmarks
+	BENCH_SIZE=$(BENCH_SIZE) $(BIN)/python -m benchmarks
 
 # Shared hosting (docs/hosting.md): N processes on consecutive ports from
 # $(PORT), one PostgreSQL; needs STORAGE=relstorage and COMMUNESPLONE_DSN.

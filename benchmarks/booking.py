@@ -14,18 +14,18 @@ Work timed, on one CommunesPlone site (commune preset) in a throwaway instance:
   (with commit), interleaved.
 """
 
+from benchmarks import setting
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
 
 import logging
-import os
 import statistics
 import tempfile
 import time as clock
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))
-LARGE = int(os.environ.get("BENCH_BOOKINGS", "100000"))
+ROUNDS = int(setting("BENCH_ROUNDS", "60", tiny="2"))
+LARGE = int(setting("BENCH_BOOKINGS", "10000", tiny="200", large="100000"))
 SMALL = 100
 OPEN_ALL_DAY = {f"hours_{day}": "00:00-24:00" for day in (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}

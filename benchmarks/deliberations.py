@@ -17,18 +17,19 @@ Figures are wall-clock medians over ``BENCH_ROUNDS`` rounds (default 5: a PDF of
 300 items takes seconds).
 """
 
+from benchmarks import setting
 from datetime import datetime
 from datetime import timedelta
 
 import base64
 import logging
-import os
 import statistics
 import tempfile
 import time as clock
 
-ROUNDS = int(os.environ.get("BENCH_DELIB_ROUNDS", "5"))
-SIZES = (30, 300)
+ROUNDS = int(setting("BENCH_DELIB_ROUNDS", "5", tiny="1"))
+#: the smaller and the larger meeting (items), compared with each other
+SIZES = tuple(int(n) for n in setting("BENCH_DELIB_SIZES", "30,300", tiny="3,6").split(","))
 
 
 def _timed(call):
@@ -147,11 +148,13 @@ def run():
                 ("minutes PDF", "/@@meeting-document?name=minutes", admin, "/full_view")):
             ours = {size: median(paths[size] + suffix, headers) for size in SIZES}
             theirs = {size: median(plain[size] + plain_suffix, {}) for size in SIZES}
+            small, big = SIZES[0], SIZES[-1]
             lines.append(
-                f"  {label}: {ours[30] * 1000:.0f} ms for 30 items, "
-                f"{ours[300] * 1000:.0f} ms for 300 (300/30: {ours[300] / ours[30]:.1f}); "
-                f"against plain Plone: {ours[30] / theirs[30]:.2f} (30), "
-                f"{ours[300] / theirs[300]:.2f} (300)")
+                f"  {label}: {ours[small] * 1000:.0f} ms for {small} items, "
+                f"{ours[big] * 1000:.0f} ms for {big} ({big}/{small}: "
+                f"{ours[big] / ours[small]:.1f}); "
+                f"against plain Plone: {ours[small] / theirs[small]:.2f} ({small}), "
+                f"{ours[big] / theirs[big]:.2f} ({big})")
         Zope2.DB.close()
     return "\n".join(lines)
 

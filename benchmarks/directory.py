@@ -20,18 +20,18 @@ without events, the workflow state set directly, ``catalog_object``): creating
 that a search does.
 """
 
+from benchmarks import setting
 from datetime import datetime
 
 import logging
-import os
 import statistics
 import sys
 import tempfile
 import time
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
-SIZES = tuple(int(size) for size in os.environ.get(
-    "BENCH_DIRECTORY_SIZES", "10000,100000").split(","))
+ROUNDS = int(setting("BENCH_ROUNDS", "30", tiny="2"))
+SIZES = tuple(int(size) for size in setting(
+    "BENCH_DIRECTORY_SIZES", "10000", tiny="200", large="10000,100000").split(","))
 WORDS = [f"mot{index:02d}" for index in range(100)]
 LOCALITIES = ("Namur", "Jambes", "Wépion", "Erpent", "Malonne", "Temploux", "Bouge",
               "Saint-Servais", "Vedrin", "Naninne")

@@ -23,19 +23,19 @@ roles, reference); the others are their copies, catalogued without events
 (:func:`_clones`; the Documents alike): the inbox reads only the catalog.
 """
 
+from benchmarks import setting
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
 
 import base64
 import logging
-import os
 import statistics
 import tempfile
 import time as clock
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))
-OPEN = int(os.environ.get("BENCH_OPEN", "10000"))
+ROUNDS = int(setting("BENCH_ROUNDS", "60", tiny="2"))
+OPEN = int(setting("BENCH_OPEN", "10000", tiny="60"))
 BATCH = 50
 PASSWORD = "bench-password-123"
 OPEN_ALL_DAY = {f"hours_{day}": "00:00-24:00" for day in (

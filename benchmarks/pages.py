@@ -5,14 +5,14 @@ as the site owner (toolbar, more viewlets), and ``GET @search`` through the
 REST API as the owner. Site creation is timed once each, for the record.
 """
 
+from benchmarks import setting
 from pathlib import Path
 
-import os
 import statistics
 import tempfile
 import time
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))
+ROUNDS = int(setting("BENCH_ROUNDS", "60", tiny="2"))
 
 
 def _instance(folder):

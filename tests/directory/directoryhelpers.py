@@ -20,6 +20,9 @@ HOURS = {"weekly": {day: [["09:00", "12:00"], ["13:30", "18:00"]]
 
 
 def make_directory(portal, **fields):
+    # Opening hours are read in the site's timezone (plone.app.event's setting),
+    # which ``sites create`` sets to Brussels; the test layer's site is in UTC.
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Brussels")
     with api.env.adopt_roles(["Manager"]):
         values = {"id": "entreprises", "title": "Entreprises", "categories": CATEGORIES,
                       "reserved_categories": ["Label > Commerce équitable"]}

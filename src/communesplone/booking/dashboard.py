@@ -14,14 +14,17 @@ sees the bookings of the resources it manages, and nothing else. Without the
 ``@@bookings-dashboard`` page does the same work without JavaScript.
 """
 
+from communesplone.booking.table import NAME as TABLE
 from communesplone.booking import _
 from communesplone.booking.content.resource import DEFAULT_MANAGER_GROUP
+from communesplone.core.faceted import DashboardCollection
+from communesplone.core.faceted import make_dashboard
 from pathlib import Path
 from plone import api
 
 DASHBOARD_ID = "dashboard"
 #: the results as a table with batch actions (``communesplone.booking.table``)
-TABLE_NAME = "bookings"
+TABLE_NAME = TABLE
 #: core's criteria plus the date range on the bookings' start
 CRITERIA = Path(__file__).parent / "faceted_criteria" / "dashboard.xml"
 DATE_CRITERION = {"widget": "daterange", "index": "start", "title": "Date",
@@ -35,8 +38,6 @@ DATE_LABELS = {
 
 
 def _collections():
-    from communesplone.core.faceted import DashboardCollection
-
     return [
         DashboardCollection(
             "pending", _("booking_collection_pending", default="Waiting for a decision"),
@@ -56,7 +57,6 @@ def ensure_dashboard(folder):
     """The faceted dashboard of ``folder``, made when missing (None without the type)."""
     if "Dashboard" not in api.portal.get_tool("portal_types").objectIds():
         return None
-    from communesplone.core.faceted import make_dashboard
 
     existed = DASHBOARD_ID in folder.objectIds()
     dashboard = make_dashboard(

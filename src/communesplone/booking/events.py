@@ -38,6 +38,8 @@ from datetime import datetime
 from communesplone.booking.content.booking import IBooking
 from communesplone.core import limits
 from communesplone.core.textlimits import object_text_errors
+from communesplone.booking.dashboard import DASHBOARD_ID
+from communesplone.core.system import with_manager_roles
 from plone import api
 from zope.globalrequest import getRequest
 
@@ -192,7 +194,7 @@ def booking_added(booking, event):
     if getattr(resource, "needs_approval", True):
         mails.notify_received(booking)
     else:
-        with api.env.adopt_roles(["Manager"]):
+        with with_manager_roles():
             api.content.transition(obj=booking, transition="confirm",
                                    comment=AUTO_CONFIRM_COMMENT)
     booking.reindexObject()
@@ -323,7 +325,6 @@ def resource_changed(resource, event):
 
 def _open_dashboard_to(resource, group):
     """The manager group of a resource may open its folder's faceted dashboard."""
-    from communesplone.booking.dashboard import DASHBOARD_ID
 
     folder = aq_parent(aq_inner(resource))
     dashboard = getattr(aq_base(folder), DASHBOARD_ID, None) if folder is not None else None

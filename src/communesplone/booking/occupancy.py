@@ -30,7 +30,7 @@ this module catches ``ConflictError``.
 """
 
 from Acquisition import aq_base
-from BTrees.LOBTree import LOBTree
+from communesplone.core.refusals import Refusal
 from communesplone.booking import _
 from communesplone.core.dates import period_text
 from datetime import datetime
@@ -38,14 +38,15 @@ from datetime import UTC
 from persistent import Persistent
 from communesplone.booking.quotas import add_usage
 from communesplone.booking.quotas import remove_usage
+from communesplone.booking.occupancy_tree import tree_of
+from communesplone.booking.content.resource import site_timezone
 from plone import api
 
-TREE_ATTR = "_booking_occupancy"
 VERSION_ATTR = "_booking_occupancy_version"
 HELD_ATTR = "_booking_held"
 
 
-class BookingError(Exception):
+class BookingError(Refusal):
     """Base of the errors that refuse a booking (nothing is saved)."""
 
     status = 400
@@ -57,8 +58,8 @@ class BookingConflict(BookingError):
     status = 409
 
     def __init__(self, conflicts):
-        if isinstance(conflicts, BookingConflict):  # re-raised as ``type(e)(e)`` (CMFCore)
-            conflicts = conflicts.conflicts
+        if self.copy_of(conflicts):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         #: ``[(start, end), ...]`` aware datetimes of the periods in the way
         self.conflicts = list(conflicts)
         super().__init__(
@@ -84,8 +85,8 @@ class BookingInvalid(BookingError):
     status = 400
 
     def __init__(self, errors):
-        if isinstance(errors, BookingInvalid):  # re-raised as ``type(e)(e)`` (CMFCore)
-            errors = errors.errors
+        if self.copy_of(errors):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         #: ``[(field id or "", translatable message), ...]``
         self.errors = list(errors)
         super().__init__("; ".join(f"{field}: {message}" for field, message in self.errors))
@@ -101,8 +102,8 @@ class BookingNotAllowed(BookingError):
     status = 403
 
     def __init__(self, message):
-        if isinstance(message, BookingNotAllowed):  # re-raised as ``type(e)(e)`` (CMFCore)
-            message = message.reason
+        if self.copy_of(message):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         self.reason = message
         super().__init__(str(message))
 
@@ -192,20 +193,7 @@ def remove(tree, keys, uid):
 
 
 def _site_tz():
-    from communesplone.booking.content.resource import site_timezone
-
     return site_timezone()
-
-
-def tree_of(resource):
-    """The occupancy tree of ``resource``, created when missing."""
-    # aq_base: never acquire another object's tree; getattr (not __dict__)
-    # loads a ghost first, so an existing tree is never replaced.
-    tree = getattr(aq_base(resource), TREE_ATTR, None)
-    if tree is None:
-        tree = LOBTree()
-        setattr(resource, TREE_ATTR, tree)
-    return tree
 
 
 def version_of(resource):

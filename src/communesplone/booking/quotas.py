@@ -18,7 +18,9 @@ its usage rebuilt once, on first use.
 
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
+from communesplone.booking.content.booking import MANAGE_BOOKINGS
 from communesplone.booking import _
+from communesplone.booking.occupancy_tree import tree_of
 from communesplone.booking.rules import localize
 from communesplone.core.assurance import get_assurance
 from communesplone.core.dates import day_text
@@ -38,7 +40,6 @@ SALT_ATTR = "_booking_quota_salt"
 #: On a Booking: the person it counts for (None: nobody), and ``((day, minutes), ...)``.
 KEY_ATTR = "_quota_key"
 DAYS_ATTR = "_quota_days"
-MANAGE_BOOKINGS = "communesplone.booking: Manage bookings"
 
 
 def _salt(resource):
@@ -94,8 +95,6 @@ def usage_of(resource, tz):
         return usage
     usage = OOBTree()
     setattr(resource, USAGE_ATTR, usage)
-    from communesplone.booking.occupancy import tree_of  # occupancy imports this module
-
     uids = {value[1] for value in tree_of(resource).values()}
     if uids:
         catalog = api.portal.get_tool("portal_catalog")

@@ -7,6 +7,7 @@ it is acceptable). Times are compared in the resource's timezone (the site's).
 """
 
 from communesplone.booking import _
+from communesplone.core.dates import DEFAULT_TIMEZONE
 from communesplone.core.dates import time_text
 from dataclasses import dataclass
 from dataclasses import field
@@ -20,8 +21,6 @@ from dateutil.relativedelta import relativedelta
 import pytz
 import re
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DEFAULT_TIMEZONE = "Europe/Brussels"
 MAX_OCCURRENCES = 104
 #: Attribute of a Booking holding the changes made to single occurrences or to
 #: the rest of a series (see :func:`apply_changes`).

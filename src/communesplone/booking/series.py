@@ -27,6 +27,7 @@ from communesplone.booking.occupancy import release
 from communesplone.booking.occupancy import reserve
 from communesplone.booking.rules import CHANGES_ATTR
 from communesplone.booking.rules import localize
+from communesplone.core.system import with_manager_roles
 from datetime import datetime
 from plone import api
 from zope.i18n import translate
@@ -189,7 +190,7 @@ def _back_to_pending(booking):
         return False
     if api.content.get_state(booking) != "confirmed":
         return False
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         api.portal.get_tool("portal_workflow").doActionFor(
             booking, "resubmit", comment="Moved by the requester")
     return True

@@ -20,6 +20,7 @@ from communesplone.core.levels import level_rank
 from communesplone.core.sessions import session_binding
 from communesplone.core.validation import mask_rrn
 from communesplone.core.validation import rrn_birth_date
+from communesplone.core.audit import append
 from cryptography.fernet import Fernet
 from cryptography.fernet import InvalidToken
 from cryptography.fernet import MultiFernet
@@ -261,7 +262,6 @@ def _current_user_id():
 
 def _audit(event, record=None, **details):
     # Imported here: audit.py imports this module's names.
-    from communesplone.core.audit import append
 
     append(event, record=record, **details)
 

@@ -17,6 +17,9 @@ from dateutil.easter import easter
 
 import re
 
+#: the days of the week as the add-ons store them (opening hours, rules), Monday first
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 CLOSING_DAYS_RECORD = "communesplone.core.closing_days"
 _CLOSING_DAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$")
 

@@ -33,6 +33,7 @@ from communesplone.core.identity import contrast_ratio
 from communesplone.core.identity import contrast_with_white
 from communesplone.core.identity import parse_color
 from communesplone.core.validation import is_valid_be_postcode
+from communesplone.core.validation import is_valid_email
 from communesplone.core.validation import is_valid_enterprise_number
 from communesplone.core.validation import is_valid_iban
 from communesplone.core.validation import is_valid_rrn
@@ -40,11 +41,13 @@ from communesplone.core.validation import is_valid_structured_communication
 
 __all__ = [
     "InvalidBelgianPostcode",
+    "InvalidEmail",
     "InvalidEnterpriseNumber",
     "InvalidIBAN",
     "InvalidRRN",
     "InvalidStructuredCommunication",
     "be_postcode_constraint",
+    "email_constraint",
     "enterprise_number_constraint",
     "iban_constraint",
     "rrn_constraint",
@@ -100,6 +103,15 @@ def _check(value, is_valid, error) -> bool:
     if is_valid(value):
         return True
     raise error(value)
+
+
+class InvalidEmail(ValidationError):
+    __doc__ = _("error_invalid_email", default="This is not a valid e-mail address.")
+
+
+def email_constraint(value) -> bool:
+    """Accept an empty value or one e-mail address (:func:`is_valid_email`)."""
+    return _check(value, is_valid_email, InvalidEmail)
 
 
 def rrn_constraint(value) -> bool:

@@ -42,12 +42,28 @@ def current_language(language=None):
 
 
 def site_timezone():
-    """The commune's timezone (Plone's ``plone.portal_timezone``)."""
+    """The name of the commune's timezone: plone.app.event's ``plone.portal_timezone``.
+
+    The one place that reads it (the add-ons read it here, none hard-codes
+    Brussels): ``Europe/Brussels`` when there is no site, no setting, or a
+    name no timezone database knows.
+    """
     try:
         zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
     except Exception:  # no site
         zone = None
-    return zone or DEFAULT_TIMEZONE
+    if not zone or not isinstance(zone, str):
+        return DEFAULT_TIMEZONE
+    try:
+        ZoneInfo(zone)
+    except (KeyError, ValueError):
+        return DEFAULT_TIMEZONE
+    return zone
+
+
+def site_zone():
+    """The commune's timezone as a :class:`zoneinfo.ZoneInfo` (see :func:`site_timezone`)."""
+    return ZoneInfo(site_timezone())
 
 
 def local(value, timezone=None):

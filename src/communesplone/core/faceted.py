@@ -33,6 +33,8 @@ state, sorting, results per page). The queries are paths-relative: every
 collection is limited to the dashboard's container (``path`` with depth).
 """
 
+from communesplone.core.tables import use_table
+from communesplone.core.system import with_manager_roles
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -134,7 +136,7 @@ def make_dashboard(container, id, title, collections, groups=(), criteria=DEFAUL
     if id in container.objectIds():
         return container[id]
     language = api.portal.get_default_language() or "fr"
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         dashboard = createContentInContainer(
             container, "Dashboard", id=id, title=_text(title, language),
             checkConstraints=False,
@@ -157,8 +159,6 @@ def make_dashboard(container, id, title, collections, groups=(), criteria=DEFAUL
         if first is not None:
             set_default_collection(dashboard, first)
         if table:
-            from communesplone.core.tables import use_table
-
             use_table(dashboard, table)
         dashboard.reindexObject()
     return dashboard

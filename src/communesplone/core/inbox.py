@@ -19,10 +19,11 @@ view), one query per kind for the counts and one for the rows.
 """
 
 from communesplone.core import _
-from communesplone.core.dates import when_text
 from communesplone.core.groups import SHARED_GROUPS
-from communesplone.core.installed import in_installed_sites
 from communesplone.core.interfaces import IInboxKind
+from communesplone.core.dates import site_zone
+from communesplone.core.dates import when_text
+from communesplone.core.installed import in_installed_sites
 from communesplone.core.myspace import language_of
 from communesplone.core.workflow_titles import state_title
 from communesplone.core.workflow_titles import transition_title
@@ -33,7 +34,6 @@ from plone.protect.authenticator import createToken
 from Products.CMFCore.utils import getToolByName
 from zope.component import getUtilitiesFor
 from zope.i18n import translate
-from zoneinfo import ZoneInfo
 
 SEPARATOR = "|"
 INBOX_INDEXES = ("inbox_queue", "inbox_due", "inbox_assignee")
@@ -134,8 +134,7 @@ class _Texts:
         self.token = createToken()
         self.portal_url = api.portal.get().absolute_url()
         self.workflow = api.portal.get_tool("portal_workflow")
-        zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
-        self.zone = ZoneInfo(zone) if zone else None
+        self.zone = site_zone()
         self._memo = {}
 
     def _memoized(self, key, compute):

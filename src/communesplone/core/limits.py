@@ -31,6 +31,7 @@ dropped when the key is next written.
 from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
+from communesplone.core.refusals import Refusal
 from communesplone.core import _
 from persistent import Persistent
 from plone import api
@@ -92,15 +93,15 @@ def setting(name):
     return value if isinstance(value, int) and value > 0 else DEFAULTS[name]
 
 
-class LimitReached(Exception):
+class LimitReached(Refusal):
     """Too many requests (429): ``message`` says what, ``retry_after`` when to try again."""
 
     status = 429
     errors = ()
 
     def __init__(self, message, retry_after=HOUR):
-        if isinstance(message, LimitReached):  # re-raised as ``type(e)(e)`` (CMFCore)
-            message, retry_after = message.message, message.retry_after
+        if self.copy_of(message):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         super().__init__(str(message))
         self.message = message
         self.retry_after = max(1, int(retry_after))

@@ -7,6 +7,7 @@ booking) shows the same thing: the amount, the commune's IBAN (from the core
 add-ons must not import each other, so the helper lives here.
 """
 
+from communesplone.core.dates import LOCALES
 from communesplone.core import logger
 from communesplone.core.identity import commune_name
 from communesplone.core.validation import format_iban
@@ -18,7 +19,7 @@ import io
 import segno.helpers
 
 #: Babel's locale of each language a commune serves, for amounts.
-_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
+_LOCALES = LOCALES  # Belgian conventions, as the dates
 
 
 def amount_text(value, language=None):

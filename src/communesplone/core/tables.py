@@ -15,6 +15,7 @@ transition on the selected rows with the clerk's own permissions and says what
 it left untouched and why.
 """
 
+from communesplone.core.translating import Translates
 from communesplone.core import _
 from communesplone.core.myspace import language_of
 from communesplone.core.dates import local
@@ -119,7 +120,7 @@ def table_of(dashboard):
     return queryUtility(IDashboardTable, name=name) if name else None
 
 
-class Cells:
+class Cells(Translates):
     """What the columns need besides the brain, looked up once per page of results:
     the reader's language, state titles, names of members, titles of containers."""
 
@@ -134,9 +135,6 @@ class Cells:
         self._states = {}
         self._members = {}
         self._titles = {}
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     def cached(self, key, make):
         """``make()`` once per page (a vocabulary, a mapping the columns share)."""

@@ -486,3 +486,27 @@ def is_valid_be_postcode(value: object) -> bool:
             text = text[len(prefix) :]
             break
     return _POSTCODE_RE.fullmatch(text) is not None
+
+
+# ---------------------------------------------------------------------------
+# E-mail address
+# ---------------------------------------------------------------------------
+
+#: one ``@``; no space, quote, angle bracket, comma or semicolon (what a copied
+#: "Name <a@b.be>" or a list "a@b.be; c@d.be" brings); a domain with a dot and
+#: a top-level domain of letters
+_EMAIL_RE = re.compile(r"[^@\s<>,;\"']+@[^@\s<>,;\"']+\.[A-Za-z]{2,}")
+#: RFC 5321's limit on a path
+_MAX_EMAIL_LENGTH = 254
+
+
+def is_valid_email(value: object) -> bool:
+    """Tell whether ``value`` looks like one e-mail address a mail can be sent to.
+
+    The one rule of every add-on (booking, e-guichet and directory each had
+    their own, more or less strict). Only the form is checked: whether the
+    mailbox exists, only a mail tells.
+    """
+    if not isinstance(value, str) or len(value) > _MAX_EMAIL_LENGTH:
+        return False
+    return _EMAIL_RE.fullmatch(value) is not None

@@ -12,6 +12,8 @@ from communesplone.core.calendar import add_working_days
 from communesplone.core.inbox import INBOX_INDEXES
 from communesplone.deliberations.regimes import rules_for
 from communesplone.deliberations.vocabularies import ADVICE_ANSWERS
+from communesplone.deliberations.roles import sync_item_roles
+from communesplone.deliberations.roles import user_services
 from datetime import date
 from datetime import datetime
 from datetime import UTC
@@ -48,7 +50,6 @@ def request_advice(item, service, today=None):
               "answer": None, "comment": "", "answered_by": None, "answered_at": None}
     advices.append(advice)
     item.advices = advices
-    from communesplone.deliberations.roles import sync_item_roles
 
     sync_item_roles(item)
     item.reindexObject(idxs=["delib_advice_pending", *INBOX_INDEXES])
@@ -57,7 +58,6 @@ def request_advice(item, service, today=None):
 
 def give_advice(item, service, answer, comment=""):
     """Record ``service``'s answer; the current user must belong to that service."""
-    from communesplone.deliberations.roles import user_services
 
     if answer not in ADVICE_ANSWERS:
         raise AdviceError(_("error_advice_answer",

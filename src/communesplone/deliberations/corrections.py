@@ -5,6 +5,7 @@ secretariat may still correct its text here, and every correction is kept
 (who, when, which field, the old value, the reason).
 """
 
+from communesplone.deliberations.states import DECIDED_STATES
 from communesplone.deliberations import _
 from datetime import datetime
 from datetime import UTC
@@ -18,7 +19,7 @@ import re
 
 CORRECTABLE = ("title", "legal_basis", "motivation", "decision")
 RICH = ("motivation", "decision")
-DECIDED = ("accepted", "accepted_but_modified", "refused", "postponed", "withdrawn", "published")
+DECIDED = DECIDED_STATES
 
 
 def html_to_paragraphs(text):

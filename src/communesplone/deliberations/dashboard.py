@@ -7,20 +7,22 @@ service, meetings to come. The catalog filters every result by the reader's
 permissions: a service sees its own items, the secretariat all of them.
 """
 
+from communesplone.deliberations.table import NAME as TABLE
 from communesplone.deliberations import _
+from communesplone.core.faceted import DashboardCollection
+from communesplone.core.faceted import make_dashboard
+from communesplone.core.faceted import enable_faceted
 from pathlib import Path
 from plone import api
 
 DASHBOARD_ID = "dashboard"
 #: the results as a table with batch actions (``communesplone.deliberations.table``)
-TABLE_NAME = "deliberations"
+TABLE_NAME = TABLE
 #: core's criteria plus filters on category, proposing service, meeting date and creation
 CRITERIA = Path(__file__).parent / "faceted" / "dashboard.xml"
 
 
 def _collections():
-    from communesplone.core.faceted import DashboardCollection
-
     item = "MeetingItem"
     return [
         DashboardCollection(
@@ -49,7 +51,6 @@ def ensure_dashboard(assembly):
     """The faceted dashboard of ``assembly``, made when missing (None without the type)."""
     if "Dashboard" not in api.portal.get_tool("portal_types").objectIds():
         return None
-    from communesplone.core.faceted import make_dashboard
 
     return make_dashboard(
         assembly, DASHBOARD_ID, _("delib_dashboard_title", default="Deliberations dashboard"),
@@ -60,6 +61,5 @@ def ensure_dashboard(assembly):
 
 def refresh_criteria(dashboard):
     """Import this add-on's criteria into an existing dashboard (upgrade 1001)."""
-    from communesplone.core.faceted import enable_faceted
 
     enable_faceted(dashboard, CRITERIA)

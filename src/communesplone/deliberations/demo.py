@@ -2,6 +2,7 @@
 decided and published (register, documents, OParl have something to show)."""
 
 from communesplone.deliberations import lifecycle
+from communesplone.deliberations.votes import record_vote
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
@@ -59,7 +60,6 @@ def _present(item, meeting):
 
 def _published_meeting(council):
     """A meeting 30 days ago, driven through its whole life as on the days it happened."""
-    from communesplone.deliberations.votes import record_vote
 
     # No title: a meeting is called by its assembly and date in every language.
     meeting = api.content.create(container=council, type="Meeting", id="seance-passee",

@@ -8,8 +8,10 @@ on the roles of the person who triggered the first one; the workflow history
 still records who did it and when.
 """
 
+from communesplone.core.system import system_transition
 from communesplone.deliberations import _
 from communesplone.deliberations import agenda
+from communesplone.deliberations import publication
 from communesplone.deliberations.advice import FINANCE
 from communesplone.deliberations.advice import missing_finance_advice
 from communesplone.deliberations.advice import needs_finance_advice
@@ -20,6 +22,9 @@ from communesplone.deliberations.regimes import rules_for
 from communesplone.deliberations.roles import sync_assembly_roles
 from communesplone.deliberations.roles import sync_item_roles
 from communesplone.deliberations.visibility import sync
+from communesplone.deliberations.content.assembly import store_json_defaults
+from communesplone.deliberations.dashboard import ensure_dashboard
+from communesplone.core.system import with_manager_roles
 from datetime import date
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -28,7 +33,6 @@ from zope.i18n import translate
 
 DECISIONS = {"accept": "accepted", "accept_but_modify": "accepted", "refuse": "refused"}
 DECIDED_STATES = ("accepted", "accepted_but_modified", "refused", "postponed", "withdrawn")
-PUBLISHABLE_STATES = ("accepted", "accepted_but_modified", "refused")
 
 
 def today():
@@ -39,12 +43,6 @@ def today():
 def refuse(message):
     """Stop a transition with a translated reason."""
     raise WorkflowException(translate(message, context=getRequest()))
-
-
-def system_transition(obj, transition):
-    """Run ``transition`` whatever the current user's roles (history keeps the actor)."""
-    with api.env.adopt_roles(["Manager"]):
-        api.content.transition(obj=obj, transition=transition)
 
 
 def meeting_of(item):
@@ -204,7 +202,7 @@ def clone_for_next_meeting(item):
     """A postponed item comes back, validated, into the pool (on the next meeting's agenda
     when one is planned); the clone's ``origin`` is the postponed item."""
     assembly = item.get_assembly()
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         copy = api.content.copy(source=item, target=assembly, safe_id=True)
     _reset_copy(copy, item.UID())
     copy.reindexObject()
@@ -224,7 +222,7 @@ def send_to(item, target):
     item in the target's pool, in ``created``, whose ``origin`` is ``item``."""
     if _state(item) not in ("accepted", "accepted_but_modified", "published"):
         refuse(_("error_send_to_state", default="Only an accepted item can be sent on."))
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         copy = api.content.copy(source=item, target=target, safe_id=True)
     _reset_copy(copy, item.UID())
     if copy.category not in target.category_map():
@@ -316,8 +314,6 @@ def refuse_if_done(obj, transition_id):
 
 
 def meeting_after_transition(meeting, event):
-    from communesplone.deliberations import publication
-
     transition = event.transition.id if event.transition is not None else None
     if transition == "freeze":
         for item in agenda.number_agenda(meeting):
@@ -338,7 +334,7 @@ def meeting_added(meeting, event):
     meeting.assembly = assembly.UID()
     sync(meeting)
     for template in assembly.item_templates or []:
-        with api.env.adopt_roles(["Manager"]):
+        with with_manager_roles():
             item = api.content.create(
                 container=assembly, type="MeetingItem", title=template["title"],
                 category=template.get("category") or None,
@@ -368,9 +364,6 @@ def assembly_changed(assembly, event):
 
 
 def assembly_added(assembly, event):
-    from communesplone.deliberations.content.assembly import store_json_defaults
-    from communesplone.deliberations.dashboard import ensure_dashboard
-
     store_json_defaults(assembly)
     sync_assembly_roles(assembly)
     ensure_dashboard(assembly)

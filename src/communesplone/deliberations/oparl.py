@@ -18,7 +18,10 @@ a list also holds the objects withdrawn since (``deleted: true``, see
 """
 
 from communesplone.core.opendata import open_data_license
+from communesplone.deliberations.states import PUBLIC_ITEM_STATES
+from communesplone.deliberations.states import PUBLIC_MEETING_STATES
 from communesplone.deliberations import withdrawals
+from communesplone.deliberations.content.annex import IAnnex
 from plone import api
 from urllib.parse import urlencode
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
@@ -27,9 +30,6 @@ import datetime
 
 OPARL = "https://schema.oparl.org/1.1/"
 PAGE_SIZE = 100
-PUBLIC_MEETING_STATES = ("frozen", "in_session", "decided", "closed", "published")
-PUBLIC_ITEM_STATES = ("frozen", "accepted", "accepted_but_modified", "refused", "postponed",
-                      "withdrawn", "published")
 MEETING_STATES = {"frozen": "scheduled", "in_session": "in session", "decided": "held",
                   "closed": "held", "published": "held"}
 
@@ -218,8 +218,6 @@ class OParl:
         return self.licensed(data)
 
     def _public_annexes(self, item):
-        from communesplone.deliberations.content.annex import IAnnex
-
         return [annex for annex in item.objectValues()
                 if IAnnex.providedBy(annex) and annex.public]
 

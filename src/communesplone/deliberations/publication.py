@@ -1,12 +1,12 @@
 """What follows a meeting's freezing and publication: convocation, documents, register."""
 
 from communesplone.core.notifications import send_mail
+from communesplone.core.system import system_transition
 from communesplone.deliberations import _
 from communesplone.deliberations import agenda
 from communesplone.deliberations import documents
 from communesplone.deliberations import register
-from communesplone.deliberations.lifecycle import PUBLISHABLE_STATES
-from communesplone.deliberations.lifecycle import system_transition
+from communesplone.deliberations.states import PUBLISHABLE_STATES
 from communesplone.deliberations.content.annex import IAnnex
 from plone import api
 

@@ -8,6 +8,7 @@ returns translatable messages (domain ``communesplone``) or text already in
 the reader's ``language``; the views only lay them out.
 """
 
+from communesplone.deliberations.states import DECIDED_STATES
 from communesplone.core.dates import time_text
 from communesplone.deliberations import _
 from communesplone.deliberations import documents
@@ -52,8 +53,6 @@ STATE_OUTCOMES = {
     "postponed": _("delib_public_outcome_postponed", default="Postponed"),
     "withdrawn": _("delib_public_outcome_withdrawn", default="Withdrawn"),
 }
-DECIDED_STATES = ("accepted", "accepted_but_modified", "refused", "postponed", "withdrawn",
-                  "published")
 
 
 def reader_language():

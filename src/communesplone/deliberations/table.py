@@ -8,6 +8,7 @@ from communesplone.core.tables import BatchAction
 from communesplone.core.tables import Column
 from communesplone.core.tables import Table
 from communesplone.deliberations import _
+from communesplone.deliberations.vocabularies import categories_vocabulary
 
 NAME = "deliberations"
 MANAGE = "communesplone.deliberations: Manage meetings"
@@ -19,8 +20,6 @@ def _number(brain, cells):
 
 
 def _category(brain, cells):
-    from communesplone.deliberations.vocabularies import categories_vocabulary
-
     if not brain.delib_category:
         return None
     vocabulary = cells.cached("categories", lambda: categories_vocabulary(cells.context))

@@ -9,6 +9,8 @@ Whatever is not explicitly public stays closed: a closed-session item, a
 non-public annex, anything of an assembly that does not sit in public.
 """
 
+from communesplone.deliberations.states import PUBLIC_ITEM_STATES
+from communesplone.deliberations.states import PUBLIC_MEETING_STATES
 from communesplone.deliberations.content.annex import IAnnex
 from communesplone.deliberations.content.item import IMeetingItem
 from communesplone.deliberations.content.meeting import IMeeting
@@ -16,9 +18,6 @@ from plone import api
 
 VIEW_PERMISSIONS = ("View", "Access contents information")
 #: Item states in which a public item is shown to citizens (its meeting is frozen or later).
-PUBLIC_ITEM_STATES = ("frozen", "accepted", "accepted_but_modified", "refused", "postponed",
-                      "withdrawn", "published")
-PUBLIC_MEETING_STATES = ("frozen", "in_session", "decided", "closed", "published")
 #: The meeting states from which a meeting's document may be read by anyone who may see
 #: the meeting (docs/deliberations.md, "What is public, and when"): the agenda once
 #: published (the meeting frozen), the minutes once adopted (closed: approved at the

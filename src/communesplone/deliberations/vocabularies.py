@@ -3,6 +3,7 @@
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from communesplone.deliberations import _
+from communesplone.deliberations.content.assembly import IAssembly
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -40,7 +41,6 @@ VOTE_CHOICES = ("yes", "no", "abstain")
 
 def assembly_of(context):
     """The Assembly that holds ``context`` (or ``context`` itself), else None."""
-    from communesplone.deliberations.content.assembly import IAssembly
 
     for obj in aq_chain(aq_inner(context)):
         if IAssembly.providedBy(obj):

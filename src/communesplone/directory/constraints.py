@@ -9,7 +9,7 @@ from communesplone.directory import _
 from communesplone.directory.categories import normalise
 from communesplone.directory.categories import parse_name_line
 from communesplone.directory.hours import HoursError
-from communesplone.directory.hours import WEEKDAYS
+from communesplone.core.calendar import WEEKDAYS
 from communesplone.directory.hours import parse_hours
 from communesplone.directory.hours import parse_text
 from communesplone.directory.hours import to_data
@@ -18,14 +18,9 @@ from zope.schema import ValidationError
 
 import re
 
-_EMAIL = re.compile(r"^[^@\s<>,;\"']+@[^@\s<>,;\"']+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ./()\-]{6,25}$")
 LANGUAGES = ("fr", "nl", "en", "de")
 TRANSLATED_FIELDS = ("title", "description", "text")
-
-
-class InvalidEmail(ValidationError):
-    __doc__ = _("directory_error_email", default="This is not a valid e-mail address.")
 
 
 class InvalidURL(ValidationError):
@@ -90,12 +85,6 @@ class HoursOverlap(ValidationError):
 class ClosureEndBeforeStart(ValidationError):
     __doc__ = _("directory_error_closure_end",
                 default="An exceptional closure ends before it starts.")
-
-
-def email_constraint(value):
-    if value and not _EMAIL.match(value):
-        raise InvalidEmail(value)
-    return True
 
 
 def url_constraint(value):

@@ -1,12 +1,13 @@
 """The editors' dashboard of a directory (faceted, made by ``communesplone.core.faceted``)."""
 
+from communesplone.directory.table import NAME as TABLE
 from communesplone.core.faceted import DashboardCollection
 from communesplone.core.faceted import make_dashboard
 from communesplone.directory import _
 
 DASHBOARD_ID = "dashboard"
 #: the results as a table with batch actions (``communesplone.directory.table``)
-TABLE_NAME = "directory"
+TABLE_NAME = TABLE
 YEAR_DAYS = 365
 
 

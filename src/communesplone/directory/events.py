@@ -11,6 +11,8 @@ from communesplone.directory import mails
 from communesplone.directory.categories import parse_lines
 from communesplone.directory.permissions import MODERATE
 from communesplone.directory.vocabularies import directory_of
+from communesplone.directory.dashboard import ensure_dashboard
+from communesplone.directory.faceted import ensure_search
 from datetime import datetime
 from datetime import UTC
 from plone import api
@@ -41,9 +43,7 @@ def directory_changed(directory, event):
             directory.manage_setLocalRoles(group, list(EDITOR_ROLES))
         setattr(directory, _GROUP_ATTR, group or None)
         directory.reindexObjectSecurity()
-    from communesplone.directory.dashboard import ensure_dashboard
 
-    from communesplone.directory.faceted import ensure_search
 
     dashboard = ensure_dashboard(directory)
     ensure_search(directory)

@@ -19,7 +19,7 @@ eea.facetednavigation fires just before it searches).
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from communesplone.directory import _
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.categories import depth
 from communesplone.directory.categories import translated_leaf
 from communesplone.directory.categories import parse_lines
@@ -27,6 +27,7 @@ from communesplone.directory.vocabularies import category_names
 from communesplone.directory.search import Criteria
 from communesplone.directory.search import open_now_criteria
 from communesplone.directory.search import search as search_entries
+from communesplone.core.system import with_manager_roles
 from datetime import datetime
 from eea.facetednavigation.criteria.interfaces import ICriteria
 from eea.facetednavigation.layout.interfaces import IFacetedLayout
@@ -99,7 +100,7 @@ def ensure_search(directory):
     language = api.portal.get_default_language() or "fr"
     title = translate(_("directory_faceted_title", default="Search the directory"),
                       target_language=language)
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         search = createContentInContainer(directory, "Dashboard", id=SEARCH_ID, title=title,
                                           checkConstraints=False)
         search.exclude_from_nav = True
@@ -173,7 +174,7 @@ class OpenNowWidget(BooleanWidget):
             return {}
         catalog = api.portal.get_tool("portal_catalog")
         directory = directory_of_search(self.context)
-        return open_now_criteria(catalog, directory, datetime.now(TIMEZONE))
+        return open_now_criteria(catalog, directory, datetime.now(site_zone()))
 
 
 # --- what the category and locality check boxes offer ------------------------

@@ -18,17 +18,16 @@ each day. Exceptional closures are one date (``start``) or a period
 
 from __future__ import annotations
 
+from communesplone.core.calendar import WEEKDAYS
+from communesplone.core.dates import site_zone
 from dataclasses import dataclass
 from communesplone.core.dates import day_text
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 import re
 
-TIMEZONE = ZoneInfo("Europe/Brussels")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SCHEMA_DAYS = tuple(f"https://schema.org/{day.title()}" for day in WEEKDAYS)
 #: Granularity of the catalog index of opening slots (minutes); see :func:`open_slots`.
 SLOT_MINUTES = 15
@@ -184,14 +183,19 @@ def closure_on(hours, day):
     return None
 
 
-def local(moment, tz=TIMEZONE):
-    """``moment`` in the commune's wall time (naive datetimes are taken as wall time)."""
+def local(moment, tz=None):
+    """``moment`` in the commune's wall time (naive datetimes are taken as wall time).
+
+    ``tz`` defaults to the site's timezone (core's :func:`site_zone`, read at
+    each call: a commune's setting, not a Brussels written here).
+    """
+    tz = tz or site_zone()
     if moment.tzinfo is None:
         return moment.replace(tzinfo=tz)
     return moment.astimezone(tz)
 
 
-def is_open(hours, moment, tz=TIMEZONE):
+def is_open(hours, moment, tz=None):
     """Whether the business is open at ``moment`` (ranges include their start, not their end)."""
     moment = local(moment, tz)
     if closure_on(hours, moment.date()) is not None:
@@ -200,8 +204,9 @@ def is_open(hours, moment, tz=TIMEZONE):
     return any(start <= minute < end for start, end in hours.weekly[moment.weekday()])
 
 
-def next_change(hours, moment, tz=TIMEZONE, horizon_days=14):
+def next_change(hours, moment, tz=None, horizon_days=14):
     """The next moment the business opens or closes after ``moment`` (None if never)."""
+    tz = tz or site_zone()
     moment = local(moment, tz)
     now_open = is_open(hours, moment, tz)
     for offset in range(horizon_days + 1):
@@ -248,7 +253,7 @@ def closed_days(hours, limit=1000):
     return sorted(set(days))
 
 
-def slot_key(moment, tz=TIMEZONE):
+def slot_key(moment, tz=None):
     """The key of :func:`open_slots` for the slot containing ``moment``."""
     moment = local(moment, tz)
     return f"{moment.weekday()}-{(moment.hour * 60 + moment.minute) // SLOT_MINUTES}"

@@ -11,6 +11,7 @@ from communesplone.core.assurance import unseal
 from communesplone.directory import logger
 from communesplone.directory.mails import send_data_confirmation_request
 from communesplone.directory.mails import submitter_emails
+from communesplone.core.system import with_manager_roles
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
@@ -61,7 +62,7 @@ def send_confirmation_requests(portal, now=None):
     """Mail every published entry that is due; return the number of mails handed over."""
     now = _aware(now) or datetime.now(UTC)
     sent = 0
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         brains = api.content.find(context=portal, portal_type="Business",
                                   review_state="published")
         for brain in brains:

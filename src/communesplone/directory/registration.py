@@ -14,6 +14,7 @@ from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 from communesplone.core.schemacheck import type_errors
+from communesplone.core.system import with_manager_roles
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
@@ -131,7 +132,7 @@ def confirm_proposal(directory, token, now=None):
         return None
     del IAnnotations(directory)[ANNOTATION_KEY][token]
     data = dict(item["data"])
-    with api.env.adopt_roles(["Manager"]):
+    with with_manager_roles():
         business = createContentInContainer(directory, "Business", checkConstraints=False,
                                             **data)
         business.submitter_email = item["email"]

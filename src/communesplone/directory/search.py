@@ -14,7 +14,7 @@ this very minute.
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from communesplone.directory import _
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.hours import is_open
 from communesplone.directory.hours import safe_hours
 from communesplone.directory.hours import slot_key
@@ -186,7 +186,7 @@ def _facet(catalog, index_name, rids):
 def search(directory, criteria, now=None, facets=True):
     """``(brains of the page, total, facets)``; brains sorted by title."""
     catalog = api.portal.get_tool("portal_catalog")
-    now = now or datetime.now(TIMEZONE)
+    now = now or datetime.now(site_zone())
     extra = open_now_criteria(catalog, directory, now) if criteria.open_now else {}
     query = dict(base_query(directory, criteria), **extra)
     # sorted up to the end of the page only (ZCatalog's partial sort): sorting every
@@ -210,4 +210,4 @@ def search(directory, criteria, now=None, facets=True):
 
 
 def is_open_brain(brain, now=None):
-    return is_open(safe_hours(brain.business_hours or ""), now or datetime.now(TIMEZONE))
+    return is_open(safe_hours(brain.business_hours or ""), now or datetime.now(site_zone()))

@@ -1,6 +1,7 @@
 """Setup handlers of communesplone.directory."""
 
 from communesplone.core.setuphandlers import remove_types_and_workflows
+from communesplone.core.groups import ensure_shared_groups
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
@@ -17,7 +18,6 @@ class HiddenProfiles:
 
 def post_install(context):
     """The moderators' group must exist (core creates the shared groups)."""
-    from communesplone.core.groups import ensure_shared_groups
 
     ensure_shared_groups()
 

@@ -4,6 +4,8 @@ from communesplone.core.languages import request_language
 from communesplone.directory import _
 from communesplone.directory.categories import parse_names
 from communesplone.directory.categories import translated
+from communesplone.directory.interfaces import IBusinessDirectoryMarker
+from communesplone.directory.interfaces import IBusinessMarker
 from communesplone.directory.permissions import MODERATE
 from plone import api
 from zope.interface import provider
@@ -57,11 +59,9 @@ ASSURANCE_CHOICES = _vocabulary((
 
 def directory_of(context):
     """The BusinessDirectory holding ``context`` (or ``context`` itself), or None."""
-    from communesplone.directory.content.directory import IBusinessDirectory
-
     obj = context
     while obj is not None:
-        if IBusinessDirectory.providedBy(obj):
+        if IBusinessDirectoryMarker.providedBy(obj):
             return obj
         obj = getattr(obj, "__parent__", None) or getattr(obj, "aq_parent", None)
     return None
@@ -98,9 +98,7 @@ def allowed_categories(context, current=()):
 def categories_source(context):
     """The categories of the directory, as the person at hand may use them."""
     current = ()
-    from communesplone.directory.content.business import IBusiness
-
-    if IBusiness.providedBy(context):
+    if IBusinessMarker.providedBy(context):
         current = getattr(context, "categories", None) or ()
     names = category_names(context)
     return SimpleVocabulary([

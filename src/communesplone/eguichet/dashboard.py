@@ -6,19 +6,20 @@ filters results by the reader's permissions, so each service sees only the
 orders of its own document types.
 """
 
+from communesplone.eguichet.table import NAME as TABLE
 from communesplone.eguichet import _
 from communesplone.eguichet.listing import OPEN_STATES
 from communesplone.eguichet.vocabularies import SERVICE_GROUP_IDS
+from communesplone.core.faceted import DashboardCollection
+from communesplone.core.faceted import make_dashboard
 from plone import api
 
 DASHBOARD_ID = "dashboard"
 #: the results as a table with batch actions (``communesplone.eguichet.table``)
-TABLE_NAME = "orders"
+TABLE_NAME = TABLE
 
 
 def collections():
-    from communesplone.core.faceted import DashboardCollection
-
     return [
         DashboardCollection("new", _("eguichet_filter_new", default="New"),
                             query={"portal_type": "DocumentOrder",
@@ -47,7 +48,6 @@ def ensure_dashboard(catalog):
     """The catalog's dashboard (made once; None where core has no Dashboard type)."""
     if "Dashboard" not in api.portal.get_tool("portal_types").objectIds():
         return None
-    from communesplone.core.faceted import make_dashboard
 
     return make_dashboard(catalog, DASHBOARD_ID,
                           _("eguichet_dashboard_title", default="Orders to process"),

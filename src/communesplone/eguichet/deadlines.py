@@ -10,21 +10,9 @@ Orders made before this rule keep the due date they were given.
 """
 
 from communesplone.core.calendar import add_working_days
+from communesplone.core.dates import site_zone
 from datetime import datetime
 from datetime import UTC
-from plone import api
-from zoneinfo import ZoneInfo
-
-DEFAULT_ZONE = "Europe/Brussels"
-
-
-def site_zone():
-    """The site's timezone (``plone.portal_timezone``), Brussels by default."""
-    name = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    try:
-        return ZoneInfo(name or DEFAULT_ZONE)
-    except (KeyError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)
 
 
 def due_day(ordered, processing_days):

@@ -5,10 +5,11 @@ renders, so a refused order leaves nothing behind; REST gets the
 ``ValidationError`` JSON of the conventions, the browser a short page.
 """
 
+from communesplone.core.refusals import Refusal
 from communesplone.eguichet import _
 
 
-class OrderError(Exception):
+class OrderError(Refusal):
     """Base of the errors that refuse an order or a step of it."""
 
     status = 400
@@ -20,9 +21,8 @@ class OrderInvalid(OrderError):
     status = 400
 
     def __init__(self, errors, message=None):
-        if isinstance(errors, OrderInvalid):
-            # CMF's WorkflowTool re-raises ``type(exc)(exc)``: copy the original.
-            errors, message = errors.errors, errors._message
+        if self.copy_of(errors):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         #: ``[(field id or "", translatable message), ...]``
         self.errors = list(errors)
         self._message = message
@@ -40,8 +40,8 @@ class OrderNotAllowed(OrderError):
     status = 403
 
     def __init__(self, message):
-        if isinstance(message, OrderNotAllowed):
-            message = message.reason
+        if self.copy_of(message):  # re-raised as ``type(e)(e)`` (CMFCore)
+            return
         self.reason = message
         super().__init__(str(message))
 

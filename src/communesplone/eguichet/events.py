@@ -17,7 +17,7 @@ from communesplone.eguichet.content.catalog import IDocumentCatalog
 from communesplone.eguichet.content.document_type import IDocumentType
 from communesplone.eguichet.content.order import IDocumentOrder
 from communesplone.eguichet.deadlines import due_datetime
-from communesplone.eguichet.deadlines import site_zone
+from communesplone.core.dates import site_zone
 from communesplone.eguichet.errors import OrderInvalid
 from communesplone.eguichet.fields import validate_answers
 from communesplone.eguichet.payment import DEFAULT_PROVIDER
@@ -28,6 +28,7 @@ from communesplone.eguichet.system import system_transition
 from datetime import datetime
 from datetime import UTC
 from communesplone.core import limits
+from communesplone.eguichet.dashboard import ensure_dashboard
 from plone import api
 from zExceptions import Unauthorized
 from zope.globalrequest import getRequest
@@ -266,7 +267,6 @@ def order_transitioned(order, event):
 
 def catalog_added(catalog, event):
     """Let every visitor reach the order form (who may order is decided per type)."""
-    from communesplone.eguichet.dashboard import ensure_dashboard
 
     catalog.manage_permission("Add portal content", list(ORDERING_ROLES), acquire=True)
     catalog.reindexObjectSecurity()

@@ -12,6 +12,7 @@ from communesplone.eguichet import _
 from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.payment import provider_of
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
+from communesplone.eguichet.tracking import tracking_url
 from plone import api
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -39,8 +40,6 @@ def order_link(order):
     """Where the applicant follows the order: its page, or the tracking link."""
     token = getattr(order, "_tracking_token", None)
     if token:
-        from communesplone.eguichet.tracking import tracking_url
-
         return tracking_url(order)
     return order.absolute_url()
 

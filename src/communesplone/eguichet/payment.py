@@ -11,6 +11,7 @@ bank statement (:mod:`..statements`).
 from communesplone.core.payment import transfer_instructions
 from communesplone.eguichet import _
 from communesplone.eguichet.interfaces import IPaymentProvider
+from communesplone.eguichet.system import system_transition
 from datetime import datetime
 from datetime import UTC
 from plone import api
@@ -55,8 +56,6 @@ def mark_paid(order, comment="", when=None):
     order.payment_status = "paid"
     order.paid_at = when or datetime.now(UTC)
     if api.content.get_state(order) == "awaiting_payment":
-        from communesplone.eguichet.system import system_transition
-
         system_transition(order, "confirm_payment", comment or "")
     order.reindexObject()
     return True

@@ -24,6 +24,7 @@ from communesplone.core.validation import is_valid_structured_communication
 from communesplone.eguichet import _
 from communesplone.eguichet.payment import mark_paid
 from communesplone.eguichet.references import digits
+from communesplone.eguichet.content.order import max_upload_mb
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -288,8 +289,6 @@ def import_statement(data, catalog, format="auto", max_bytes=None):
                                default="Unknown statement format: use coda, csv or auto."),
                              field="format")
     if max_bytes is None:
-        from communesplone.eguichet.content.order import max_upload_mb
-
         max_bytes = int(max_upload_mb() * 1024 * 1024)
     text = decode(data, max_bytes)
     return match(parse(text, format), catalog)

@@ -1,29 +1,16 @@
-"""Acting as the system: transitions the server makes itself (ask for payment,
-payment confirmed by a statement, cancellation through a tracking link)."""
+"""The e-guichet's transitions that the server makes itself (ask for payment,
+payment confirmed by a statement, cancellation through a tracking link).
 
-from AccessControl.SecurityManagement import getSecurityManager
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import setSecurityManager
-from AccessControl.users import UnrestrictedUser
-from contextlib import contextmanager
-from plone import api
+Core's :func:`communesplone.core.system.system_transition` as an
+unrestricted user named for the e-guichet (as before core had it): an
+anonymous request passes the workflow's role guards too.
+"""
 
+from communesplone.core.system import system_transition as _system_transition
+
+#: the user name the server acts under (an unrestricted user: no actor in the history)
 SYSTEM_USER = "communesplone-eguichet"
 
 
-@contextmanager
-def as_system():
-    """Run the block as an unrestricted Manager (also for an anonymous request,
-    where ``api.env.adopt_roles`` cannot pass a workflow's role guard)."""
-    previous = getSecurityManager()
-    user = UnrestrictedUser(SYSTEM_USER, "", ["Manager"], [])
-    newSecurityManager(None, user.__of__(api.portal.get().acl_users))
-    try:
-        yield
-    finally:
-        setSecurityManager(previous)
-
-
 def system_transition(order, transition, comment=""):
-    with as_system():
-        api.content.transition(obj=order, transition=transition, comment=comment)
+    _system_transition(order, transition, comment, actor=SYSTEM_USER)

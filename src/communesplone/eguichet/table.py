@@ -13,6 +13,7 @@ from communesplone.core.tables import Table
 from communesplone.eguichet import _
 from communesplone.eguichet.content.order import PROCESS_ORDERS
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
+from communesplone.eguichet.payment import mark_paid as record
 
 NAME = "orders"
 
@@ -26,7 +27,6 @@ def _payment(brain, cells):
 
 def mark_paid(order, comment):
     """Record the payment (the payment module's rule): None when done, else why not."""
-    from communesplone.eguichet.payment import mark_paid as record
 
     if record(order, comment=comment or ""):
         return None

@@ -16,6 +16,7 @@ edited in the "Identity providers" control panel or ``@controlpanels/identity-pr
 
 from communesplone.eid import _
 from communesplone.eid.oidc import ProviderConfig
+from communesplone.core.assurance import level_rank
 from plone import api
 from plone.supermodel import model
 from zope import schema
@@ -98,7 +99,6 @@ def enabled_providers():
 
 def highest_level(config):
     """The strongest level a provider can certify (what the step-up page offers it for)."""
-    from communesplone.core.assurance import level_rank
 
     levels = list(config.acr_levels.values()) or ["none"]
     return max(levels, key=level_rank)

@@ -233,8 +233,66 @@ def upgrade_steps(setup_tool, profile_id):
     return list(setup_tool.listUpgrades(profile_id, simple=True))
 
 
+def _dependencies(setup_tool, profile_id):
+    """The profile ids ``profile_id`` depends on, as its ``metadata.xml`` lists them."""
+    try:
+        dependencies = setup_tool.getDependenciesForProfile(profile_id, ignore_broken=True)
+    except KeyError:  # a profile no longer registered depends on nothing we order
+        return []
+    return [
+        dependency[len("profile-"):] if dependency.startswith("profile-") else dependency
+        for dependency in dependencies or ()
+    ]
+
+
+def _needed(setup_tool, profile_id, wanted):
+    """The profiles of ``wanted`` that ``profile_id`` needs, directly or through others."""
+    found, seen, todo = set(), {profile_id}, [profile_id]
+    while todo:
+        for dependency in _dependencies(setup_tool, todo.pop()):
+            if dependency in seen:
+                continue
+            seen.add(dependency)
+            todo.append(dependency)
+            if dependency in wanted:
+                found.add(dependency)
+    return found
+
+
+def upgrade_order(setup_tool, profile_ids):
+    """``profile_ids`` with every profile after the ones its ``metadata.xml`` depends on.
+
+    An add-on's upgrade step may need what a step of a profile it depends on
+    brings (booking 1001 makes dashboards of core 1001's ``Dashboard`` type):
+    alphabetical order ran booking first, its step found no type and did
+    nothing, and the version moved on all the same. A topological order
+    (Kahn's), alphabetical among the profiles that are ready at the same time
+    so the order is stable; dependencies are followed through profiles
+    outside ``profile_ids`` (Plone's own), which are not ordered themselves.
+    A circle, which GenericSetup would refuse to install anyway, keeps the
+    rest in alphabetical order.
+    """
+    wanted = sorted(set(profile_ids))
+    needs = {profile_id: _needed(setup_tool, profile_id, wanted) for profile_id in wanted}
+    order = []
+    while needs:
+        ready = sorted(p for p, deps in needs.items() if not deps)
+        if not ready:  # a circle: leave the rest as it was
+            ready = sorted(needs)
+        for profile_id in ready:
+            order.append(profile_id)
+            del needs[profile_id]
+        for deps in needs.values():
+            deps.difference_update(ready)
+    return order
+
+
 def upgrade_site(site):
     """Run every pending upgrade step of every installed ``communesplone.*`` profile.
+
+    Profiles run in the order of their ``metadata.xml`` dependencies
+    (:func:`upgrade_order`): core's steps before those of the add-ons that
+    need them.
 
     Returns ``{profile_id: {"from": v, "to": v, "steps": [titles]}}`` for the
     profiles that moved. A failing step raises :class:`SiteError` naming the
@@ -245,7 +303,7 @@ def upgrade_site(site):
     setSite(site)
     setup_tool = site.portal_setup
     done = {}
-    for profile_id in communesplone_profiles(setup_tool):
+    for profile_id in upgrade_order(setup_tool, communesplone_profiles(setup_tool)):
         start = setup_tool.getLastVersionForProfile(profile_id)
         if start == _UNKNOWN:
             continue  # not installed on this site

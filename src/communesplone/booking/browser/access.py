@@ -8,48 +8,28 @@ token never opens another booking, and a wrong or missing token reveals
 nothing (404, the same answer as for a booking that does not exist).
 """
 
-from AccessControl.users import SimpleUser
-from Acquisition import aq_base
-from Acquisition import aq_inner
-from Acquisition import aq_parent
 from communesplone.booking import _
 from communesplone.core.notifications import can_send_mail
+from communesplone.booking.access import as_requester
+from communesplone.booking.access import booking_for_token
 from communesplone.booking.browser.booking import error_text
-from communesplone.booking.content.booking import IBooking
 from communesplone.core.dates import period_text
 from communesplone.booking.content.resource import site_timezone
+from communesplone.booking.events import HOLDING_STATES
 from communesplone.booking.occupancy import BookingError
 from communesplone.booking.browser.move import MoveForm
-from communesplone.booking.browser.move import may_move
 from communesplone.booking.browser.move import new_period
+from communesplone.booking.moving import may_move
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 
-import hmac
 import transaction
 
-HOLDING_STATES = ("pending", "confirmed")
-LINK_USER = "booking-link"
-
-
-def booking_for_token(resource, uid, token):
-    """The booking ``uid`` of ``resource`` if ``token`` is its secret, else None."""
-    if not uid or not token or not isinstance(token, str) or not isinstance(uid, str):
-        return None
-    booking = uuidToObject(uid, unrestricted=True)
-    if (booking is None or not IBooking.providedBy(booking)
-            or aq_base(aq_parent(aq_inner(booking))) is not aq_base(resource)):
-        return None
-    secret = getattr(booking, "_access_token", None)
-    if not secret or not hmac.compare_digest(token.encode(), secret.encode()):
-        return None
-    return booking
 
 
 class BookingAccessView(BrowserView):
@@ -93,14 +73,7 @@ class BookingAccessView(BrowserView):
                 f"&token={form.get('token')}")
 
     def _as_requester(self):
-        """The requester's rights on the booking, and no more: the Owner role.
-
-        A transient user (``booking-link``, recorded in the history) so that the
-        workflow's role guard and its deadline guard apply as for the requester.
-        """
-        portal = api.portal.get()
-        user = SimpleUser(LINK_USER, "", ("Owner",), ()).__of__(portal.acl_users)
-        return api.env.adopt_user(user=user)
+        return as_requester()
 
     def _move_form(self):
         if self.move_form is None:

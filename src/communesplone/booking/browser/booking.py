@@ -1,5 +1,6 @@
 """A booking's page (requester and managers), the manager's decision, the add form."""
 
+from communesplone.core.translating import Translates
 from communesplone.booking import _
 from communesplone.booking.content.booking import MANAGE_BOOKINGS
 from communesplone.booking.dates import amount_text
@@ -14,8 +15,8 @@ from communesplone.booking.events import reason_required
 from communesplone.booking.content.resource import site_timezone
 from communesplone.booking.occupancy import BookingError
 from communesplone.booking.browser.move import MoveForm
-from communesplone.booking.browser.move import may_move
 from communesplone.booking.browser.move import new_period
+from communesplone.booking.moving import may_move
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
 from communesplone.core.languages import translated_title
@@ -66,7 +67,7 @@ class BookingBreadcrumbs(PhysicalNavigationBreadcrumbs):
                 entry["Title"] = period_text(*periods[0])
 
 
-class BookingView(BrowserView):
+class BookingView(Translates, BrowserView):
     """Details of a booking and the transitions the reader may trigger."""
 
     index = ViewPageTemplateFile("templates/booking.pt")
@@ -92,9 +93,6 @@ class BookingView(BrowserView):
             self.move_form = MoveForm(context, self.request,
                                       f"{context.absolute_url()}/@@booking-occurrences")
         return self.move_form.render()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     def heading(self):
         """ "Salle communale, mardi 15 décembre, 18 h – 20 h": what and when, not an id."""

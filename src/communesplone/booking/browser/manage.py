@@ -1,5 +1,6 @@
 """Managers' pages: the printable day sheet of a resource and the bookings dashboard."""
 
+from communesplone.core.translating import Translates
 from communesplone.booking import _
 from communesplone.booking.availability import taken_entries
 from communesplone.booking.browser.faceted import booking_row
@@ -29,7 +30,7 @@ def _day(value, default):
         return default
 
 
-class DaySheetView(BrowserView):
+class DaySheetView(Translates, BrowserView):
     """``<resource>/@@day-sheet?day=2026-03-16``: every booking of the day, to print."""
 
     index = ViewPageTemplateFile("templates/day-sheet.pt")
@@ -59,11 +60,8 @@ class DaySheetView(BrowserView):
             "state_title": state_title(entry.get("state", ""), "Booking", self.request),
         }
 
-    def t(self, message):
-        return translate(message, context=self.request)
 
-
-class BookingsDashboardView(BrowserView):
+class BookingsDashboardView(Translates, BrowserView):
     """``<resource folder>/@@bookings-dashboard``: the bookings of the folder, pending first.
 
     Filters (a plain GET form, no JavaScript needed): state, resource, from a
@@ -80,9 +78,6 @@ class BookingsDashboardView(BrowserView):
         if not self.managed:
             raise Unauthorized("Only the managers of these resources see their bookings")
         return self.index()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     def _managed_resources(self):
         catalog = api.portal.get_tool("portal_catalog")

@@ -7,9 +7,9 @@ refused move shows the reasons next to their fields and keeps what was typed;
 the check itself is :func:`communesplone.booking.series.move_occurrences`.
 """
 
+from communesplone.core.translating import Translates
 from communesplone.booking import _
 from communesplone.booking.content.resource import site_timezone
-from communesplone.booking.events import HOLDING_STATES
 from communesplone.core.dates import period_text
 from communesplone.booking.occupancy import BookingConflict
 from communesplone.booking.occupancy import BookingInvalid
@@ -19,9 +19,7 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.i18n import translate
 
 #: the form's own fields, and where the errors of ``move_occurrences`` go
 FIELDS = ("occurrence", "scope", "new_date", "new_start", "new_end")
@@ -87,7 +85,7 @@ def place_refusal(form, error, field_map, fields, conflict_field):
         form.general_errors.append(form.t(error.message))
 
 
-class MoveForm:
+class MoveForm(Translates):
     """What the move form shows: choices, the typed values, the errors of a refusal."""
 
     template = ViewPageTemplateFile("templates/booking-move.pt")
@@ -100,9 +98,6 @@ class MoveForm:
         self.errors = {}
         self.general_errors = []
         self.values = {name: (request.form.get(name) or "") for name in FIELDS}
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     def show(self, error):
         """Put a refusal's messages next to their fields (the rest above the form)."""
@@ -151,16 +146,3 @@ class MoveForm:
 
     def render(self):
         return self.template()
-
-
-def may_move(booking):
-    """Whether the current person may move ``booking`` (or some occurrence of it) now.
-
-    Managers while it holds its slot; the requester until the deadline of at
-    least one of its occurrences. ``series.move_occurrences`` checks it again.
-    """
-    if api.content.get_state(booking) not in HOLDING_STATES:
-        return False
-    if api.user.has_permission("Modify portal content", obj=booking):
-        return True
-    return any(booking.may_cancel(at=start) for start, _end in booking.periods())

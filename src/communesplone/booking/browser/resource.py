@@ -6,6 +6,7 @@ person typed. It creates the Booking the way every other client does, so the
 same data-layer check applies (:mod:`communesplone.booking.events`).
 """
 
+from communesplone.core.translating import Translates
 from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
 from communesplone.booking import _
@@ -44,7 +45,6 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
-from zope.i18n import translate
 
 import transaction
 
@@ -74,7 +74,7 @@ def _parse_time(value):
         return None
 
 
-class ResourceView(BrowserView):
+class ResourceView(Translates, BrowserView):
     """``view`` (GET) and ``@@book`` (POST) of a Resource."""
 
     index = ViewPageTemplateFile("templates/resource.pt")
@@ -119,9 +119,6 @@ class ResourceView(BrowserView):
                 return result
         self.update()
         return self.index()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     # --- the form ---------------------------------------------------------
 

@@ -18,6 +18,7 @@ from communesplone.booking.rules import localize
 from communesplone.booking.rules import occurrences
 from communesplone.booking.rules import zone_of
 from communesplone.booking.vocabularies import RECURRENCES
+from communesplone.core.constraints import email_constraint
 from communesplone.core.textlimits import limit_texts
 from datetime import datetime
 from datetime import timedelta
@@ -25,22 +26,9 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
-from zope.schema import ValidationError
 
-import re
 
 MANAGE_BOOKINGS = "communesplone.booking: Manage bookings"
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class InvalidEmail(ValidationError):
-    __doc__ = _("error_invalid_email", default="This is not a valid e-mail address.")
-
-
-def email_constraint(value):
-    if value and not _EMAIL.match(value):
-        raise InvalidEmail(value)
-    return True
 
 
 class IBooking(model.Schema):

@@ -3,8 +3,8 @@
 from communesplone.booking import _
 from communesplone.booking.rules import DEFAULT_TIMEZONE
 from communesplone.booking.rules import Rules
-from communesplone.booking.rules import WEEKDAYS
 from communesplone.booking.closures import closure_list
+from communesplone.core.calendar import WEEKDAYS
 from communesplone.booking.rules import parse_closure
 from communesplone.booking.closures import InvalidClosure  # noqa: F401 - its old home
 from communesplone.booking.rules import parse_hours
@@ -13,8 +13,8 @@ from communesplone.booking.vocabularies import KINDS
 from communesplone.booking.vocabularies import PAYMENTS
 from communesplone.booking.vocabularies import PRICE_UNITS
 from communesplone.booking.vocabularies import QUOTA_PERIODS
-from plone import api
 from communesplone.core.containers import HoldsRequests
+from communesplone.core.dates import site_timezone as core_site_timezone
 from communesplone.core.interfaces import IHoldsRequests
 from communesplone.core.rows import BlockRowsWidgetFactory
 from plone.autoform import directives
@@ -239,10 +239,13 @@ class IResource(model.Schema):
 
 
 def site_timezone():
-    """The site's timezone (Plone's date settings), Europe/Brussels by default."""
-    name = api.portal.get_registry_record("plone.portal_timezone", default=None)
+    """The site's timezone as booking's pytz zone (its rules use ``localize``/``normalize``).
+
+    The name is core's reading of plone.app.event's setting
+    (:func:`communesplone.core.dates.site_timezone`).
+    """
     try:
-        return pytz.timezone(name or DEFAULT_TIMEZONE)
+        return pytz.timezone(core_site_timezone())
     except pytz.UnknownTimeZoneError:
         return pytz.timezone(DEFAULT_TIMEZONE)
 

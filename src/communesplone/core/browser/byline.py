@@ -55,5 +55,11 @@ class StaffAboutListingView(FolderView):
         return self.index.macros[name]
 
     @property
+    def macros(self):
+        """Plone's ``full_view`` reuses the listing's macros
+        (``context/@@listing_view/macros``): without them it failed (500) on every folder."""
+        return self.index.macros
+
+    @property
     def show_about(self):
         return super().show_about and (self.isAnon or _staff(self.context))

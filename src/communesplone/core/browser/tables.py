@@ -1,6 +1,7 @@
 """Dashboards as tables (``communesplone.core.tables``): the faceted results and the
 batch action with its reason form; thin views over the module."""
 
+from communesplone.core.translating import Translates
 from communesplone.core import _
 from communesplone.core.tables import result_messages
 from communesplone.core.tables import rows
@@ -12,10 +13,9 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
-from zope.i18n import translate
 
 
-class DashboardTableView(BrowserView):
+class DashboardTableView(Translates, BrowserView):
     """``@@dashboard-table``: the data of the faceted results template."""
 
     def data(self, batch):
@@ -31,21 +31,8 @@ class DashboardTableView(BrowserView):
             "action_url": f"{self.context.absolute_url()}/@@dashboard-batch",
         }
 
-    def show_choice_form(self):
-        """The selected rows and the options (a meeting...): one to pick, then the action
-        runs; no option means nothing can be done now, and the form says so."""
-        brains = api.content.find(UID=self.uids, portal_type=list(self.table.portal_types))
-        self.selected = [{"uid": brain.UID, "title": brain.Title} for brain in brains]
-        self.action_title = self.t(self.action.title).rstrip(" …")
-        self.choice_label = self.t(self.action.choice_label)
-        self.no_choice = self.t(self.action.no_choice) if self.action.no_choice else ""
-        return self.choice_form()
 
-    def t(self, message):
-        return translate(message, context=self.request)
-
-
-class DashboardBatchView(BrowserView):
+class DashboardBatchView(Translates, BrowserView):
     """``@@dashboard-batch`` (POST): run an action on the selected rows, asking for a
     reason first when the action needs one; then back to the dashboard, saying what
     was done and what was left as it was."""
@@ -105,6 +92,3 @@ class DashboardBatchView(BrowserView):
         self.choice_label = self.t(self.action.choice_label)
         self.no_choice = self.t(self.action.no_choice) if self.action.no_choice else ""
         return self.choice_form()
-
-    def t(self, message):
-        return translate(message, context=self.request)

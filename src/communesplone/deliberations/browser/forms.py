@@ -30,6 +30,7 @@ from communesplone.deliberations.votes import OUTCOMES
 from communesplone.deliberations.votes import quorum
 from communesplone.deliberations.votes import record_vote
 from communesplone.deliberations.votes import VoteError
+from communesplone.deliberations.lifecycle import meeting_of as _meeting_of
 from plone.base.utils import safe_text
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
@@ -297,7 +298,6 @@ class ItemFormsViewlet(ViewletBase):
     index = ViewPageTemplateFile("templates/item_forms_viewlet.pt")
 
     def links(self):
-        from communesplone.deliberations.lifecycle import meeting_of as _meeting_of
         from plone import api
 
         links = []

@@ -5,7 +5,7 @@ from communesplone.directory import _
 from communesplone.directory.permissions import MODERATE
 from communesplone.directory import exports
 from communesplone.directory.categories import translated_leaf
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.hours import describe_closures
 from communesplone.directory.hours import is_open
 from communesplone.directory.hours import next_change
@@ -39,7 +39,7 @@ class BusinessView(MapResources, BrowserView):
     def update(self):
         context = self.context
         self.language = api.portal.get_current_language() or "fr"
-        self.now = datetime.now(TIMEZONE)
+        self.now = datetime.now(site_zone())
         hours = context.hours()
         self.has_hours = any(hours.weekly)
         self.open_now = is_open(hours, self.now)

@@ -15,7 +15,7 @@ from communesplone.directory.categories import translated_leaf
 from communesplone.directory.vocabularies import category_names
 from communesplone.directory.dashboard import DASHBOARD_ID
 from communesplone.directory.faceted import SEARCH_ID
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.hours import is_open
 from communesplone.directory.hours import safe_hours
 from communesplone.directory.permissions import MODERATE
@@ -100,7 +100,7 @@ class DirectoryView(MapResources, BrowserView):
         except SearchError as error:
             self.error = translate(error.message, context=self.request)
             self.criteria = Criteria()
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         page, self.total, self.facets = search(self.context, self.criteria, now=now)
         self.names = names = category_names(self.context)
         self.items = [{
@@ -174,7 +174,7 @@ class FacetedRows(BrowserView):
     thumbnail only when the entry has a logo (``image_scales`` metadata)."""
 
     def rows(self, brains):
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         opened = translate(_("directory_open_now", default="Open now"), context=self.request)
         closed = translate(_("directory_closed_now", default="Closed now"),
                            context=self.request)
@@ -283,7 +283,7 @@ class FacetedGeoJSON(BrowserView):
         self.request.form.pop("b_start[]", None)
         brains = FacetedQueryHandler(self.context, self.request).query(batch=False)
         brains = list(brains) if brains else []
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         shown = brains[:MAP_LIMIT]
         collection = exports.to_geojson(
             [exports.brain_record(brain, is_open_brain(brain, now)) for brain in shown])

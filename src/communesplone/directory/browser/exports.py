@@ -7,7 +7,7 @@ open data); an entry's export needs the right to view that entry.
 
 from communesplone.core.spreadsheets import XLSX_MIMETYPE
 from communesplone.directory import exports
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.search import Criteria
 from communesplone.directory.search import SearchError
 from communesplone.directory.search import criteria_from_form
@@ -95,7 +95,7 @@ class DirectoryExport(ExportView):
     def geojson(self):
         """From the catalog's metadata only (the map's source stays fast); the listing's
         filters (``category``, ``locality``, ``q``, ``open_now``, ``bbox``) apply."""
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         try:
             criteria = criteria_from_form(self.request.form)
         except SearchError:

@@ -10,7 +10,7 @@ categories offered exclude the ones the editors reserve.
 from communesplone.core.notifications import can_send_mail
 from communesplone.directory import _
 from communesplone.directory import mails
-from communesplone.directory.constraints import email_constraint
+from communesplone.core.constraints import email_constraint
 from communesplone.directory.constraints import InvalidLatitude
 from communesplone.directory.constraints import InvalidLongitude
 from communesplone.directory.constraints import hours_text_constraint

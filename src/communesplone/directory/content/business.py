@@ -14,7 +14,7 @@ from communesplone.core.constraints import be_postcode_constraint
 from communesplone.core.constraints import enterprise_number_constraint
 from communesplone.directory import _
 from communesplone.directory.constraints import InvalidJSON
-from communesplone.directory.constraints import email_constraint
+from communesplone.core.constraints import email_constraint
 from communesplone.directory.constraints import hours_constraint
 from communesplone.directory.constraints import latitude_constraint
 from communesplone.directory.constraints import longitude_constraint
@@ -22,6 +22,7 @@ from communesplone.directory.constraints import phone_constraint
 from communesplone.directory.constraints import translations_constraint
 from communesplone.directory.constraints import url_constraint
 from communesplone.directory.hours import safe_hours
+from communesplone.directory.interfaces import IBusinessMarker
 from communesplone.directory.permissions import MODERATE_ID
 from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
@@ -77,7 +78,7 @@ class Coordinate(schema.Float):
     """A float that forms show with all its decimals (see ``directory.converters``)."""
 
 
-class IBusiness(model.Schema):
+class IBusiness(model.Schema, IBusinessMarker):
     """An entry of the business directory."""
 
     text = RichText(

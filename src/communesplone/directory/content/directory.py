@@ -4,6 +4,7 @@ from communesplone.directory import _
 from communesplone.directory.categories import parse_lines
 from communesplone.directory.constraints import category_line_constraint
 from communesplone.directory.constraints import category_name_line_constraint
+from communesplone.directory.interfaces import IBusinessDirectoryMarker
 from communesplone.directory.vocabularies import ASSURANCE_CHOICES
 from communesplone.core.containers import HoldsRequests
 from communesplone.core.interfaces import IHoldsRequests
@@ -17,7 +18,7 @@ DEFAULT_MODERATOR_GROUP = "communesplone-economy"
 CATEGORY_LANGUAGES = ("fr", "nl", "de", "en")
 
 
-class IBusinessDirectory(model.Schema):
+class IBusinessDirectory(model.Schema, IBusinessDirectoryMarker):
     """A directory of businesses (title and description come from behaviors)."""
 
     categories = schema.List(

@@ -1,5 +1,6 @@
 """The e-guichet page (documents by theme) and a document type's page."""
 
+from communesplone.core.translating import Translates
 from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.dates import day_text
@@ -8,7 +9,7 @@ from communesplone.core.languages import translated_description
 from communesplone.core.languages import translated_title
 from communesplone.core.means import LEVEL_MEANINGS
 from communesplone.eguichet import _
-from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.staff import is_staff
 from communesplone.eguichet.deadlines import due_day
 from communesplone.eguichet.deadlines import local_date
 from communesplone.eguichet.themes import theme_in
@@ -64,14 +65,11 @@ def price_text(value, request):
     return amount_text(value)
 
 
-class DocumentTypeView(BrowserView):
+class DocumentTypeView(Translates, BrowserView):
     index = ViewPageTemplateFile("templates/document_type.pt")
 
     def __call__(self):
         return self.index()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     def facts(self):
         context = self.context

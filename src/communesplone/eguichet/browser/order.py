@@ -1,5 +1,6 @@
 """The order page (applicant and staff), its actions, and the anonymous tracking page."""
 
+from communesplone.core.translating import Translates
 from communesplone.core.payment import amount_text
 from communesplone.core.assurance import LEVEL_TITLES
 from communesplone.core.dates import date_text
@@ -22,6 +23,7 @@ from communesplone.eguichet.tracking import find_order
 from communesplone.eguichet.transitions import needs_document
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
+from communesplone.eguichet.tracking import tracking_url
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -46,7 +48,7 @@ def _date(value, language=None):
     return day_text(value, language) if value else ""
 
 
-class OrderView(BrowserView):
+class OrderView(Translates, BrowserView):
     """``view`` of a DocumentOrder: what was ordered, its state, how to pay, its history."""
 
     index = ViewPageTemplateFile("templates/order.pt")
@@ -58,9 +60,6 @@ class OrderView(BrowserView):
 
     def __call__(self):
         return self.index()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     @property
     def language(self):
@@ -230,8 +229,6 @@ class TrackOrderView(OrderView):
         return self._order
 
     def self_url(self):
-        from communesplone.eguichet.tracking import tracking_url
-
         return tracking_url(self._order)
 
     def action_url(self):

@@ -6,6 +6,7 @@ with what the person typed and each message linked to its field.
 """
 
 from communesplone.eguichet.browser.catalog import price_text
+from communesplone.core.translating import Translates
 from communesplone.core.assurance import ACCOUNT_PROVIDER
 from communesplone.core.assurance import InsufficientAssurance
 from communesplone.core.assurance import NO_ASSURANCE
@@ -25,7 +26,6 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.i18n import translate
 
 APPLICANT_FIELDS = (
     ("applicant_name", "text", _("eguichet_label_applicant_name", default="Your name"), True),
@@ -42,7 +42,7 @@ INPUT_TYPES = {"text": "text", "longtext": "textarea", "date": "date", "number":
                "choice": "select"}
 
 
-class OrderFormView(BrowserView):
+class OrderFormView(Translates, BrowserView):
     index = ViewPageTemplateFile("templates/order_form.pt")
 
     def __call__(self):
@@ -66,9 +66,6 @@ class OrderFormView(BrowserView):
             if result is not None:
                 return result
         return self.index()
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     @property
     def language(self):

@@ -1,9 +1,10 @@
 """Staff pages of the catalog: the dashboard, the accounting export, the bank statement import."""
 
+from communesplone.core.translating import Translates
 from communesplone.core.spreadsheets import csv_text
 from communesplone.core.spreadsheets import XLSX_MIMETYPE
 from communesplone.core.spreadsheets import xlsx_bytes
-from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.staff import is_staff
 from communesplone.eguichet.listing import FILTER_TITLES
 from communesplone.eguichet.listing import FILTERS
 from communesplone.eguichet.listing import filter_query
@@ -21,20 +22,16 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Unauthorized
-from zope.i18n import translate
 
 
 EXPORT_COLUMNS = ("reference", "created", "document", "quantity", "delivery_method", "total",
                   "payment_status", "review_state")
 
 
-class StaffView(BrowserView):
+class StaffView(Translates, BrowserView):
     def check(self):
         if not is_staff(self.context):
             raise Unauthorized("Staff of a processing service only")
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
 
 class DashboardView(StaffView):

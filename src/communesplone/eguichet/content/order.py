@@ -14,6 +14,7 @@ from communesplone.eguichet import _
 from communesplone.eguichet.vocabularies import DELIVERY_METHODS
 from communesplone.eguichet.vocabularies import LANGUAGES
 from communesplone.eguichet.vocabularies import PAYMENT_STATUSES
+from communesplone.core.constraints import email_constraint
 from communesplone.core.textlimits import limit_texts
 from plone import api
 from plone.app.content.interfaces import INameFromTitle
@@ -28,13 +29,11 @@ from zope.interface import implementer
 from zope.schema import ValidationError
 
 import json
-import re
 import secrets
 
 PROCESS_ORDERS = "communesplone.eguichet: Process orders"
 #: The same permission's ZCML id (the schema directives want the id, not the title).
 PROCESS_ORDERS_ID = "communesplone.eguichet.ProcessOrders"
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 #: Set by the server only; a client that sends one gets a 400.
 SERVER_FIELDS = (
@@ -45,14 +44,6 @@ SERVER_FIELDS = (
 )
 
 
-class InvalidEmail(ValidationError):
-    __doc__ = _("eguichet_error_email", default="This is not a valid e-mail address.")
-
-
-def email_constraint(value):
-    if value and (not _EMAIL.match(value) or len(value) > 254):
-        raise InvalidEmail(value)
-    return True
 
 
 PDF_MAGIC = b"%PDF-"

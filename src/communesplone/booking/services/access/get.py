@@ -5,8 +5,8 @@ token, or a booking of another resource, is the same 404 and reveals nothing.
 """
 
 from communesplone.booking import _
-from communesplone.booking.browser.access import booking_for_token
 from communesplone.booking.occupancy import BookingLinkNotFound
+from communesplone.booking.access import booking_for_token
 from communesplone.booking.services.occurrences.get import occurrences_json
 from plone import api
 from plone.restapi.services import Service

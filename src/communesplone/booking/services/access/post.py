@@ -8,7 +8,7 @@ every rule apply as on the link's page; answers what ``GET`` answers, or
 400/403/409 and changes nothing; a wrong token is a 404.
 """
 
-from communesplone.booking.browser.access import BookingAccessView
+from communesplone.booking.access import as_requester
 from communesplone.booking.series import cancel_occurrences
 from communesplone.booking.series import move_occurrences
 from communesplone.booking.services.access.get import access_json
@@ -43,8 +43,7 @@ class BookingAccessPost(Service):
         scope = data.get("scope") or "one"
         occurrence = occurrence_of(booking, data)
         comment = str(data.get("comment") or "")
-        link = BookingAccessView(self.context, self.request)
-        with link._as_requester():
+        with as_requester():
             if action == "move":
                 move_occurrences(booking, occurrence, moment(data, "start"),
                                  moment(data, "end"), scope, comment, requester=True)

@@ -12,6 +12,9 @@ from communesplone.core.jsonbody import read_json_body
 from communesplone.core.jsonbody import Text
 from communesplone.deliberations import _
 from communesplone.deliberations.vocabularies import ADVICE_ANSWERS
+from communesplone.deliberations.advice import request_advice
+from communesplone.deliberations.roles import is_secretariat
+from communesplone.deliberations.vocabularies import services_vocabulary
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
@@ -39,9 +42,6 @@ class AdvicePost(Service):
         return advice
 
     def ask(self, service):
-        from communesplone.deliberations.advice import request_advice
-        from communesplone.deliberations.roles import is_secretariat
-        from communesplone.deliberations.vocabularies import services_vocabulary
         from zExceptions import Unauthorized
 
         if not is_secretariat(self.context):

@@ -6,7 +6,7 @@ most 200). Answers ``items``, ``items_total``, ``batching`` and
 ``facets`` (``{"category": {value: count}, "locality": {...}}``).
 """
 
-from communesplone.directory.hours import TIMEZONE
+from communesplone.core.dates import site_zone
 from communesplone.directory.search import SearchError
 from communesplone.directory.search import criteria_from_form
 from communesplone.directory.search import is_open_brain
@@ -45,7 +45,7 @@ class BusinessesGet(Service):
             criteria = criteria_from_form(self.request.form)
         except SearchError as error:
             return self._error(error)
-        now = datetime.now(TIMEZONE)
+        now = datetime.now(site_zone())
         page, total, facets = search(self.context, criteria, now=now)
         base = f"{self.context.absolute_url()}/@businesses"
         params = {key: value for key, value in self.request.form.items()

@@ -9,8 +9,9 @@ Anonymous gets 401, a member who is not e-guichet staff 403, a file that
 cannot be read 400 ``ValidationError`` (nothing paid).
 """
 
+from communesplone.core.translating import Translates
 from communesplone.eguichet import _
-from communesplone.eguichet.browser.staff import is_staff
+from communesplone.eguichet.staff import is_staff
 from communesplone.eguichet.content.order import max_upload_mb
 from communesplone.eguichet.statements import import_statement
 from communesplone.eguichet.statements import report_rows
@@ -21,7 +22,6 @@ from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zExceptions import Unauthorized
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 import base64
@@ -30,7 +30,7 @@ import binascii
 FILE_FIELDS = ("file", "statement")
 
 
-class ImportStatementPost(Service):
+class ImportStatementPost(Translates, Service):
     @property
     def max_body_bytes(self):
         """Staff only: a file in base64 up to the staff's body limit, or a third more
@@ -66,9 +66,6 @@ class ImportStatementPost(Service):
             "counts": {"lines": len(matched) + len(unmatched), "matched": len(matched),
                        "unmatched": len(unmatched), "duplicates": len(duplicates)},
         }
-
-    def t(self, message):
-        return translate(message, context=self.request)
 
     def read_upload(self):
         """``(filename, bytes, format)`` of a multipart upload."""

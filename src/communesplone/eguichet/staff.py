@@ -1,4 +1,8 @@
-"""Who is staff of the e-guichet: a member of a processing service, or a site manager."""
+"""Who is staff of the e-guichet: a member of a processing service, or a site manager.
+
+Outside ``browser/``: the statement import's REST service asks it as the
+staff pages do.
+"""
 
 from communesplone.eguichet.vocabularies import SERVICE_GROUP_IDS
 from plone import api
