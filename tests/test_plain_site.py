@@ -7,7 +7,7 @@ subscriber that reacts to something every site has must check that its
 add-on is installed (``communesplone.core.installed``).
 """
 
-from communesplone.core.installed import GUARDED
+from communesplone.core.guarded import GUARDED
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD

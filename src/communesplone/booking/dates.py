@@ -7,6 +7,7 @@ are imported here under the names the booking modules have always used.
 
 from communesplone.core.dates import LANGUAGES
 from communesplone.core.dates import current_language
+from communesplone.core.dates import local
 from communesplone.core.dates import day_text
 from communesplone.core.dates import month_text
 from communesplone.core.dates import period_text
@@ -63,8 +64,6 @@ class PeriodTexts:
 
     def __call__(self, start, end):
         """As :func:`period_text` with the year, or "" when a date is missing."""
-        from communesplone.core.dates import local
-
         if start is None or end is None:
             return ""
         start, end = local(_python(start)), local(_python(end))

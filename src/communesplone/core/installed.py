@@ -16,19 +16,14 @@ login, a transition, a registry change) is wrapped here:
   the add-on is installed there.
 """
 
+from communesplone.core.guarded import GUARDED
+from communesplone.core.interfaces import ICommunesploneCoreLayer
 from functools import wraps
 from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
 
 def _core_layer():
-    # imported late: core's interfaces import modules that use these guards
-    from communesplone.core.interfaces import ICommunesploneCoreLayer
-
     return ICommunesploneCoreLayer
-
-
-#: The marker the registration audit (tests/test_plain_site.py) looks for.
-GUARDED = "__communesplone_guarded__"
 
 
 def installed_in(site, layer=None):
@@ -89,11 +84,3 @@ def in_installed_sites(layer=None):
 
     return decorate
 
-
-def guarded_by_name(handler):
-    """Mark a handler that acts only on CommunesPlone's own names (its registry
-    records, its profiles), which exist only where an add-on is installed: it
-    needs no other guard, and must not have one (it runs while the add-on is
-    being installed, before its layer is registered)."""
-    setattr(handler, GUARDED, True)
-    return handler

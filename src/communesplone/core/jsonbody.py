@@ -16,7 +16,7 @@ their service.
 
 from communesplone.core import _
 from communesplone.core import textlimits
-from communesplone.core.installed import GUARDED
+from communesplone.core.guarded import GUARDED
 from communesplone.core.installed import installed_in
 from communesplone.core.installed import on_installed_requests
 from communesplone.core.interfaces import ICommunesploneCoreLayer

@@ -14,7 +14,7 @@ behavior (:mod:`communesplone.core.translations`); :func:`translated_title`
 gives the one of the request's language, from an object or a catalog brain.
 """
 
-from communesplone.core.installed import guarded_by_name
+from communesplone.core.guarded import guarded_by_name
 from communesplone.core.translations import texts_of
 from communesplone.core.vocabularies import LANGUAGES
 from plone import api

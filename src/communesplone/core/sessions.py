@@ -17,7 +17,7 @@ issues a new one while the person is active.
 """
 
 from communesplone.core import logger
-from communesplone.core.installed import guarded_by_name
+from communesplone.core.guarded import guarded_by_name
 from communesplone.core.installed import in_installed_sites
 from communesplone.core.installed import on_installed_requests
 from plone import api

@@ -17,7 +17,7 @@ brain. :func:`enable_translations` puts the behavior on the add-ons' types
 from Acquisition import aq_base
 from communesplone.core import _
 from communesplone.core import logger
-from communesplone.core.installed import guarded_by_name
+from communesplone.core.guarded import guarded_by_name
 from communesplone.core.vocabularies import LANGUAGES
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer

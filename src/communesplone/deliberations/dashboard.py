@@ -7,7 +7,6 @@ service, meetings to come. The catalog filters every result by the reader's
 permissions: a service sees its own items, the secretariat all of them.
 """
 
-from communesplone.deliberations.table import NAME as TABLE
 from communesplone.deliberations import _
 from communesplone.core.faceted import DashboardCollection
 from communesplone.core.faceted import make_dashboard
@@ -16,8 +15,10 @@ from pathlib import Path
 from plone import api
 
 DASHBOARD_ID = "dashboard"
-#: the results as a table with batch actions (``communesplone.deliberations.table``)
-TABLE_NAME = TABLE
+#: the results as a table with batch actions (``communesplone.deliberations.table``,
+#: which takes its name from here: the table's batch actions need the agenda
+#: builder, which needs the lifecycle, which makes this dashboard)
+TABLE_NAME = "deliberations"
 #: core's criteria plus filters on category, proposing service, meeting date and creation
 CRITERIA = Path(__file__).parent / "faceted" / "dashboard.xml"
 

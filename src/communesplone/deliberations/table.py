@@ -7,10 +7,15 @@ taking items (a small form between the button and the action)."""
 from communesplone.core.tables import BatchAction
 from communesplone.core.tables import Column
 from communesplone.core.tables import Table
+from communesplone.core.myspace import language_of
 from communesplone.deliberations import _
+from communesplone.deliberations.agenda_builder import meetings_taking_items
+from communesplone.deliberations.agenda_builder import present_in
+from communesplone.deliberations.dashboard import TABLE_NAME
+from communesplone.deliberations.language import meeting_title
 from communesplone.deliberations.vocabularies import categories_vocabulary
 
-NAME = "deliberations"
+NAME = TABLE_NAME
 MANAGE = "communesplone.deliberations: Manage meetings"
 
 
@@ -40,10 +45,6 @@ def _meeting(brain, cells):
 
 def _open_meetings(dashboard, request):
     """The meetings the secretary may present items in: created or frozen, theirs."""
-    from communesplone.core.myspace import language_of
-    from communesplone.deliberations.agenda_builder import meetings_taking_items
-    from communesplone.deliberations.language import meeting_title
-
     language = language_of(request)
     return [(brain.UID, meeting_title(brain.getObject(), language))
             for brain in meetings_taking_items(dashboard)]
@@ -51,8 +52,6 @@ def _open_meetings(dashboard, request):
 
 def _present(item, comment, meeting_uid):
     """Present one selected item in the chosen meeting (the agenda builder's rules)."""
-    from communesplone.deliberations.agenda_builder import present_in
-
     present_in(item, meeting_uid)
 
 
