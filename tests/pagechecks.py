@@ -183,9 +183,12 @@ def assert_fit_for_people(page, language, label="", citizen=True, axe=True):
                         for match in pattern.finditer(text))
     status = http_status(page)
     # 400 with the form shown again is how our forms answer a value they refuse
-    # (the message beside the field): the person is not at a dead end.
-    refused_form = status == 400 and page.evaluate(
-        "() => !!document.querySelector('#content form, main form')")
+    # (the message beside the field); 401 is how a page says which login or
+    # identity check it needs, with the ways to it: not a dead end either.
+    way_on = {400: "#content form, main form",
+              401: "#content form, main form, #content a[href], main a[href]"}
+    refused_form = status in way_on and page.evaluate(
+        "(selector) => !!document.querySelector(selector)", way_on.get(status, ""))
     if status >= 400 and not refused_form:
         problems.append(f"the page answered HTTP {status}")
     if citizen and toolbar_shown(page):

@@ -42,6 +42,11 @@ def site(request, functional):
     api.portal.set_registry_record("plone.default_language", language)
     make_people()
     directory = make_directory(functional["portal"])
+    if language == "nl":  # a Dutch reader reads the categories in Dutch
+        directory.category_names_nl = [
+            "Commerce = Handel", "Alimentation = Voeding", "Boulangerie = Bakkerij",
+            "Boucherie = Slagerij", "Habillement = Kleding", "Artisans = Ambachtslieden",
+            "Menuisier = Schrijnwerker", "Commerce équitable = Eerlijke handel"]
     opened, closed = hours_around_now()
     make_business(directory, "boulangerie-namur", title="Boulangerie Namuroise",
                   opening_hours=opened, phone="081 22 14 30")
