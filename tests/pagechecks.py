@@ -105,6 +105,9 @@ FRENCH_WORDS = ("Actualités", "Rechercher", "Réserver", "Commander", "Annoncé
 MACHINE_WORDS = ("Sortable title", "Titre triable", "Sorteerbare titel",
                  "Sortierbarer Titel", "Omkeren", "Inverser", "item(s)", "élément(s)",
                  "éléments suivants", "éléments précédents", "Element(e)")
+#: Still read on staff dashboards (eea's sort widget's reverse box, which staff use
+#: on dates); citizen pages sort in words ("Nom (de A à Z)") and never show it.
+STAFF_TOLERATED = ("Omkeren", "Inverser")
 
 
 def visible_text(page):
@@ -113,7 +116,7 @@ def visible_text(page):
     return page.evaluate("() => document.body.innerText")
 
 
-def text_defects(text, language):
+def text_defects(text, language, citizen=True):
     """What in ``text`` a person must not read, as a list of ``(kind, excerpt)``."""
     found = []
     for kind, pattern in (
@@ -134,6 +137,8 @@ def text_defects(text, language):
             if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
                 found.append(("french", word))
     for word in MACHINE_WORDS:
+        if not citizen and word in STAFF_TOLERATED:
+            continue
         if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) or (
                 word.endswith(")") and word in text):
             found.append(("machine-words", word))
@@ -175,17 +180,17 @@ def assert_fit_for_people(page, language, label="", citizen=True, axe=True):
         problems.append(f"horizontal scroll of {overflow}px at width "
                         f"{page.viewport_size['width']}")
     problems.extend(f"{kind}: {excerpt!r}" for kind, excerpt in
-                    text_defects(visible_text(page), language))
+                    text_defects(visible_text(page), language, citizen))
     if citizen:
         text = visible_text(page)
         problems.extend(f"numeric-date: {match.group(0)!r}"
                         for pattern in (_NUMERIC_DATE, _SHORT_NUMERIC_DATE)
                         for match in pattern.finditer(text))
     status = http_status(page)
-    # 400 with the form shown again is how our forms answer a value they refuse
-    # (the message beside the field); 401 is how a page says which login or
-    # identity check it needs, with the ways to it: not a dead end either.
-    way_on = {400: "#content form, main form",
+    # 400 (or 429, over a limit) with the form shown again is how our forms answer
+    # a value they refuse (the message beside the field); 401 is how a page says
+    # which login or identity check it needs, with the ways to it: no dead end.
+    way_on = {400: "#content form, main form", 429: "#content form, main form",
               401: "#content form, main form, #content a[href], main a[href]"}
     refused_form = status in way_on and page.evaluate(
         "(selector) => !!document.querySelector(selector)", way_on.get(status, ""))
