@@ -2,9 +2,9 @@
 REST before and after the upgrade step; a period that ends before it starts is refused
 beside its date, in Chromium (French and Dutch, desktop and phone)."""
 
-from booking_formhelpers import AUTH
-from booking_formhelpers import form_values
-from booking_formhelpers import save
+from formposts import AUTH
+from formposts import form_values
+from formposts import save
 from communesplone.booking.closures import to_row
 from communesplone.booking.closures import to_stored
 from datetime import date

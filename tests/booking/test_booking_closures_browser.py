@@ -2,7 +2,7 @@
 phone; a period that ends before it starts is refused beside its date, what was typed is
 kept. Screenshots in $SCREENSHOTS (when set), for a person to look at."""
 
-from booking_formhelpers import AUTH
+from formposts import AUTH
 from browser import CHROMIUM
 from browser import CHROMIUM_ARGS
 from browser import _unavailable

@@ -2,6 +2,7 @@
 the same dicts. REST reads and writes the same JSON before and after the upgrade step;
 a bad row is refused with the message in its row, in the browser without JavaScript."""
 
+from formposts import form_values
 from communesplone.deliberations.rows import complete_row
 from communesplone.deliberations.rows import IMemberRow
 from deliberationhelpers import MEMBERS
@@ -85,7 +86,7 @@ def test_the_edit_form_shows_rows_and_refuses_a_bad_row(live):
     assert 'value="Chloé Conseillère"' in text
     assert "\\u00e9" not in text and '"id": "m1"' not in text
     assert "Échevin" in text or "Alderman" in text  # the function in words
-    form = _form_values(text)
+    form = form_values(text)
     form["form.widgets.members.2.widgets.mandate_start"] = "02/12/2024"
     form["form.buttons.save"] = "Save"
     answer = requests.post(url, data=form, auth=auth, timeout=60)
@@ -100,19 +101,3 @@ def test_the_edit_form_shows_rows_and_refuses_a_bad_row(live):
                      text)
     transaction.begin()
     assert live["council"].members[2].get("mandate_start") is None
-
-
-def _form_values(text):
-    """The values of the edit form's inputs, selects and textareas, as a browser sends them."""
-    from lxml import html as lxml_html
-
-    tree = lxml_html.fromstring(text)
-    [form] = [f for f in tree.forms if f.get("id") == "form"]
-    values = {}
-    for name, value in form.form_values():
-        if name in values:
-            values[name] = [*values[name], value] if isinstance(values[name], list) \
-                else [values[name], value]
-        else:
-            values[name] = value
-    return values

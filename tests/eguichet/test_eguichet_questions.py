@@ -6,6 +6,8 @@ dicts unchanged; the edit form shows each question as a block of fields
 and refuses a bad row with the message beside its cell, without JavaScript.
 """
 
+from formposts import form_values
+from formposts import save
 from communesplone.eguichet.questions import to_row
 from communesplone.eguichet.questions import to_stored
 from plone.app.testing import SITE_OWNER_NAME
@@ -84,26 +86,6 @@ def test_rest_reads_and_writes_the_same_json_before_and_after_the_upgrade(live):
     assert _rest("GET", url).json()["order_fields"] == changed
 
 
-def _form_values(text):
-    from lxml import html as lxml_html
-
-    tree = lxml_html.fromstring(text)
-    [form] = [f for f in tree.forms if f.get("id") == "form"]
-    values = {}
-    for name, value in form.form_values():
-        if name in values:
-            values[name] = [*values[name], value] if isinstance(values[name], list) \
-                else [values[name], value]
-        else:
-            values[name] = value
-    return values
-
-
-def _save(url, form, **changes):
-    form = dict(form, **changes)
-    form["form.buttons.save"] = "Enregistrer"
-    return requests.post(url, data=form, auth=AUTH, timeout=60,
-                         headers={"Accept-Language": "fr"})
 
 
 def test_the_edit_form_shows_rows_keeps_them_and_refuses_a_bad_row(live):
@@ -117,15 +99,15 @@ def test_the_edit_form_shows_rows_keeps_them_and_refuses_a_bad_row(live):
     assert 'value="Personne concernée"' in text
     assert '"name": "purpose"' not in text and "\\u00e9" not in text
     assert "Choix dans une liste" in text  # the kind of answer in words
-    form = _form_values(page.text)
+    form = form_values(page.text)
     # saved unchanged: every question is stored as it was
-    answer = _save(url, form)
+    answer = save(url, form)
     assert answer.status_code == 200 and "Il y a des erreurs" not in answer.text
     assert not answer.url.endswith("@@edit")  # saved: back to the document type
     transaction.begin()
     assert doctype.order_fields == QUESTIONS
     # a choice without its options, a name used twice: the messages in their rows
-    answer = _save(url, form, **{"form.widgets.order_fields.0.widgets.options": "",
+    answer = save(url, form, **{"form.widgets.order_fields.0.widgets.options": "",
                                  "form.widgets.order_fields.4.widgets.name": "pages"})
     text = html.unescape(answer.text)
     options = text.index('id="form-widgets-order_fields-0-widgets-options"')
@@ -136,7 +118,7 @@ def test_the_edit_form_shows_rows_keeps_them_and_refuses_a_bad_row(live):
     transaction.begin()
     assert doctype.order_fields == QUESTIONS
     # a name with a capital letter: the column's own message
-    answer = _save(url, form, **{"form.widgets.order_fields.1.widgets.name": "Personne"})
+    answer = save(url, form, **{"form.widgets.order_fields.1.widgets.name": "Personne"})
     text = html.unescape(answer.text)
     name = text.index('<input name="form.widgets.order_fields.1.widgets.name"')
     assert "Des minuscules" in text[name:name + 900]
@@ -149,7 +131,7 @@ def test_a_question_added_in_the_form_is_stored_in_the_api_shape(live):
     doctype.order_fields = copy.deepcopy(QUESTIONS[:1])
     transaction.commit()
     url = f"{doctype.absolute_url()}/@@edit"
-    form = _form_values(requests.get(url, auth=AUTH, timeout=60,
+    form = form_values(requests.get(url, auth=AUTH, timeout=60,
                                      headers={"Accept-Language": "fr"}).text)
     prefix = "form.widgets.order_fields.1.widgets."
     # what the grid's script does on "add a row": a copy of the template row, renamed
@@ -162,7 +144,7 @@ def test_a_question_added_in_the_form_is_stored_in_the_api_shape(live):
         f"{prefix}min": "1", f"{prefix}max": "20", f"{prefix}required:list": "selected",
         "form.widgets.order_fields.1-empty-marker": "1",
     })
-    answer = _save(url, form)
+    answer = save(url, form)
     assert answer.status_code == 200 and "Il y a des erreurs" not in answer.text
     transaction.begin()
     assert doctype.order_fields[1] == {

@@ -1,4 +1,5 @@
-"""Posting a resource's edit form as a browser without JavaScript does."""
+"""Posting an edit form as a browser without JavaScript does (the row widgets: questions,
+closures, assembly members)."""
 
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
