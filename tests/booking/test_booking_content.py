@@ -41,6 +41,27 @@ class TestContent:
         assert info.value.conflicts == [(start, start + timedelta(hours=2))]
         assert len(resource.objectIds()) == 1
 
+    def test_a_new_booking_leaves_the_resource_settings_alone(self, resource, monkeypatch):
+        """Adding a booking notifies the resource as modified (its contents
+        changed): its roles are not rewritten nor the security of every booking
+        it holds reindexed then; an edit of the resource still does both."""
+        from communesplone.booking.content.resource import Resource
+        from zope.event import notify
+        from zope.lifecycleevent import ObjectModifiedEvent
+
+        calls = []
+        monkeypatch.setattr(Resource, "reindexObjectSecurity",
+                            lambda self, *args, **kw: calls.append(self.getId()))
+        start = next_monday(hour=10)
+        with api.env.adopt_user("alice"):
+            for hour in range(3):
+                book(resource, start + timedelta(hours=hour),
+                     start + timedelta(hours=hour + 1))
+        assert len(resource.objectIds()) == 3
+        assert calls == []
+        notify(ObjectModifiedEvent(resource))
+        assert calls == [resource.getId()]
+
     def test_adjacent_bookings_do_not_conflict(self, resource):
         start = next_monday(hour=10)
         with api.env.adopt_user("alice"):

@@ -37,6 +37,23 @@ def test_categories_are_normalised(directory):
     assert directory.categories == ["Horeca", "Horeca > Café"]
 
 
+def test_a_new_entry_leaves_the_directory_settings_alone(directory, monkeypatch):
+    """Adding an entry notifies the directory as modified (its contents changed):
+    its settings are not written again then; an edit of the directory still is."""
+    from communesplone.directory import events
+    from directoryhelpers import make_business
+    from zope.lifecycleevent import modified
+
+    calls = []
+    monkeypatch.setattr(events, "ensure_search", calls.append)
+    make_business(directory, "nouvelle-entree")
+    assert "nouvelle-entree" in directory.objectIds()
+    assert calls == []
+    with api.env.adopt_roles(["Manager"]):
+        modified(directory)
+    assert calls == [directory]
+
+
 def test_dashboard_for_editors_only(directory):
     from communesplone.core.faceted import collection_counts
     from directoryhelpers import make_business

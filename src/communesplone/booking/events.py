@@ -35,6 +35,7 @@ from communesplone.core.assurance import level_at_least
 from communesplone.core.languages import remember_language
 from communesplone.core.validation import make_structured_communication
 from datetime import datetime
+from zope.container.interfaces import IContainerModifiedEvent
 from communesplone.booking.content.booking import IBooking
 from communesplone.core import limits
 from communesplone.core.textlimits import object_text_errors
@@ -304,7 +305,16 @@ def booking_removed(booking, event):
 
 
 def resource_changed(resource, event):
-    """Grant the manager group its local roles; let every visitor reach the booking form."""
+    """Grant the manager group its local roles; let every visitor reach the booking form.
+
+    A booking added to or removed from the resource notifies it as modified
+    too (``IContainerModifiedEvent``): its settings did not change then, and
+    rewriting its roles and reindexing the security of every booking it holds
+    made each new booking cost more than the last and collide with every
+    other booking of the resource on the resource object itself.
+    """
+    if IContainerModifiedEvent.providedBy(event):
+        return
     previous = getattr(resource, "_booking_manager_group", None)
     group = getattr(resource, "manager_group", None)
     if previous and previous != group:

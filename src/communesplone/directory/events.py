@@ -17,6 +17,7 @@ from datetime import datetime
 from datetime import UTC
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.i18n import translate
 from zope.globalrequest import getRequest
 
@@ -30,7 +31,15 @@ _GROUP_ATTR = "_communesplone_moderator_group"
 
 def directory_changed(directory, event):
     """Normalise the categories; give the moderator group its local roles (and take
-    them from the group it replaces)."""
+    them from the group it replaces).
+
+    Not when an entry is added to or removed from the directory, which notifies
+    it as modified too (``IContainerModifiedEvent``): its settings did not
+    change, and writing them again made every proposal collide with every
+    other one on the directory object.
+    """
+    if IContainerModifiedEvent.providedBy(event):
+        return
     directory.categories = parse_lines(directory.categories)
     directory.reserved_categories = parse_lines(directory.reserved_categories)
     previous = getattr(directory, _GROUP_ATTR, None)
