@@ -93,3 +93,23 @@ def test_confirm_three_bookings_in_one_batch(french_dashboard, page):
     assert {api.content.get_state(b) for b in french_dashboard["bookings"]} == {"confirmed"}
     print(f"\nconfirm three bookings in one batch: {clicks} clicks, {len(loads)} page loads")
     assert clicks == 4 and len(loads) == 2
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_administrators_toolbar_passes_axe(french_dashboard, page, size):
+    """The site administrator works on the (private) dashboard with Plone's toolbar:
+    its state label is readable on the dark toolbar and, on a phone where the
+    toolbar shows icons only, each link still has a name."""
+    from pagechecks import PHONE
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    page.set_viewport_size(DESKTOP if size == "desktop" else PHONE)
+    token = base64.b64encode(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode()).decode()
+    page.context.set_extra_http_headers({"Authorization": f"Basic {token}",
+                                         "Accept-Language": "fr-BE,fr"})
+    page.goto(french_dashboard["url"])
+    _settled(page)
+    assert page.locator("#edit-zone").count() == 1
+    assert page.locator("#edit-zone .label-state-private").count() >= 1
+    assert_fit_for_people(page, "fr", citizen=False)
