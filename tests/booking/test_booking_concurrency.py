@@ -34,6 +34,43 @@ def _fire(url, payloads):
         return list(pool.map(post, range(len(payloads))))
 
 
+class _ServerErrors:
+    """What the server raised, other than the conflicts it retries and the
+    refusals it answers 409 for: the traceback a rare failure under load needs
+    (a 401 once in many CI runs), in the assertion's message."""
+
+    IGNORED = ("ConflictError", "BookingConflict")
+
+    def __init__(self):
+        self.found = []
+
+    def __call__(self, event):
+        import traceback
+
+        from AccessControl import getSecurityManager
+
+        error = event.exc_info[1]
+        if type(error).__name__ in self.IGNORED:
+            return
+        self.found.append((type(error).__name__, str(error)[:200],
+                           getSecurityManager().getUser().getId(),
+                           getattr(event.request, "retry_count", None),
+                           "".join(traceback.format_exception(*event.exc_info))[-2000:]))
+
+    def __enter__(self):
+        from zope.component import provideHandler
+        from ZPublisher.interfaces import IPubBeforeAbort
+
+        provideHandler(self, (IPubBeforeAbort,))
+        return self
+
+    def __exit__(self, *exc):
+        from zope.component import getGlobalSiteManager
+        from ZPublisher.interfaces import IPubBeforeAbort
+
+        getGlobalSiteManager().unregisterHandler(self, (IPubBeforeAbort,))
+
+
 def _prefill(resource, start):
     """A booking elsewhere: concurrent inserts into a non-empty tree are *merged* by
     ZODB (into an empty one they conflict anyway), so only the version object stops them."""
@@ -60,9 +97,10 @@ class TestConcurrency:
                          start + timedelta(minutes=30 * (index % 3) + 90), id=f"request-{index}")
             for index in range(REQUESTS)
         ]
-        answers = _fire(live["url"], payloads)
+        with _ServerErrors() as errors:
+            answers = _fire(live["url"], payloads)
         codes = sorted(answer.status_code for answer in answers)
-        assert codes == [201] + [409] * (REQUESTS - 1), [a.text for a in answers]
+        assert codes == [201] + [409] * (REQUESTS - 1), ([a.text for a in answers], errors.found)
         [winner] = [answer.json() for answer in answers if answer.status_code == 201]
         period = (datetime.fromisoformat(winner["start"]), datetime.fromisoformat(winner["end"]))
         for answer in answers:
@@ -96,11 +134,12 @@ class TestConcurrency:
             return rest("POST", targets[index].absolute_url(), "alice",
                         json=booking_json(start, end, id=f"request-{index}"))
 
-        with ThreadPoolExecutor(max_workers=len(targets)) as pool:
+        with _ServerErrors() as errors, ThreadPoolExecutor(max_workers=len(targets)) as pool:
             answers = list(pool.map(post, range(len(targets))))
         created = [targets[i] for i, answer in enumerate(answers) if answer.status_code == 201]
-        assert all(answer.status_code in (201, 409) for answer in answers), [
-            (a.status_code, a.text[:300]) for a in answers if a.status_code not in (201, 409)]
+        assert all(answer.status_code in (201, 409) for answer in answers), ([
+            (a.status_code, a.text[:300]) for a in answers if a.status_code not in (201, 409)],
+            errors.found)
         # either the whole alone, or each half once
         assert sorted(r.getId() for r in created) in (["salle-du-conseil"],
                                                       ["moitie-a", "moitie-b"])
