@@ -63,7 +63,7 @@ class IProviderRow(Interface):
     issuer = schema.TextLine(
         title=_("label_oidc_provider_issuer", default="Issuer"),
         description=_("help_oidc_provider_issuer",
-                      default="E.g. https://idp.iamfas.belgium.be/fas/oauth2"),
+                      default="Its https address, as its documentation gives it."),
         required=True, max_length=500)
     client_id = schema.TextLine(title=_("label_oidc_provider_client_id", default="Client ID"),
                                 required=True, max_length=500)
