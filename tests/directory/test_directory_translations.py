@@ -147,3 +147,14 @@ def test_the_edit_form_shows_rows_keeps_them_and_refuses_a_bad_row(live):
     assert business.translations == {"nl": {"title": "Bij Alice"}, "en": {"text": "Hello"}}
     assert _json("GET", business.absolute_url()).json()["translations"] == \
         business.translations
+
+
+def test_the_propose_form_does_not_ask_for_translations(live):
+    """A citizen proposing an entry never sets its translations (staff and the owner do)."""
+    from communesplone.directory.registration import PROPOSAL_FIELDS
+
+    assert "translations" not in PROPOSAL_FIELDS
+    page = requests.get(f"{live['url']}/@@propose-business", timeout=60,
+                        headers={"Accept-Language": "fr"})
+    assert page.status_code == 200
+    assert "Traductions" not in page.text and "translations" not in page.text
