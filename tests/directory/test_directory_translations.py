@@ -158,3 +158,32 @@ def test_the_propose_form_does_not_ask_for_translations(live):
                         headers={"Accept-Language": "fr"})
     assert page.status_code == 200
     assert "Traductions" not in page.text and "translations" not in page.text
+
+
+def test_a_language_is_added_without_javascript(live):
+    """The grid's empty last row, typed in by a browser without JavaScript, is a new row."""
+    business = make_business(live["directory"], "chez-alice", owner="alice",
+                             translations=dict(STORED))
+    transaction.commit()
+    url = f"{business.absolute_url()}/@@edit"
+    form = form_values(requests.get(url, auth=AUTH, timeout=60).text)
+    # untouched, the last row adds nothing
+    answer = save(url, form)
+    assert "Il y a des erreurs" not in answer.text
+    transaction.begin()
+    assert business.translations == STORED
+    answer = save(url, form, **{ROW.format("AA", "language:list"): "en",
+                                ROW.format("AA", "title"): "At Alice's"})
+    assert "Il y a des erreurs" not in answer.text
+    transaction.begin()
+    assert business.translations == dict(STORED, en={"title": "At Alice's"})
+    # typed in the last row, a language already given is refused beside it, kept as typed
+    form = form_values(requests.get(url, auth=AUTH, timeout=60).text)
+    answer = save(url, form, **{ROW.format("AA", "language:list"): "nl",
+                                ROW.format("AA", "title"): "Nog eens"})
+    text = html.unescape(answer.text)
+    cell = text.index('id="formfield-form-widgets-translations-3-widgets-language"')
+    assert "Cette langue a déjà sa ligne" in text[cell:cell + 2000]
+    assert 'value="Nog eens"' in text
+    transaction.begin()
+    assert business.translations == dict(STORED, en={"title": "At Alice's"})

@@ -125,3 +125,20 @@ def test_citizens_cannot_read_nor_change_the_providers(site_url, auth):
         "form.widgets.providers.count": "1", "form.buttons.save": "Enregistrer"})
     assert answer.status_code in (302, 401, 403)
     assert json.loads(_record(site_url)) == [FAS, SHORT]
+
+
+def test_a_provider_is_added_without_javascript(site_url):
+    url = f"{site_url}/@@oidc-controlpanel"
+    form = form_values(requests.get(url, auth=AUTH, timeout=60).text)
+    answer = save(url, form, **{
+        CELL.format("AA", "id"): "itsme", CELL.format("AA", "title"): "itsme",
+        CELL.format("AA", "issuer"): "https://idp.itsme.be",
+        CELL.format("AA", "client_id"): "namur", CELL.format("AA", "client_secret"): "x",
+        CELL.format("AA", "acr_levels"): "http://itsme.services/v2/claim/acr_advanced = high"})
+    assert "Il y a des erreurs" not in answer.text
+    [fas, keycloak, itsme] = json.loads(_record(site_url))
+    assert {key: fas[key] for key in FAS} == FAS and keycloak["id"] == "keycloak"
+    assert itsme["issuer"] == "https://idp.itsme.be"
+    assert itsme["acr_levels"] == {"http://itsme.services/v2/claim/acr_advanced": "high"}
+    [(config, enabled)] = _configs(json.dumps([itsme]))
+    assert enabled and config.id == "itsme"

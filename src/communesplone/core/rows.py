@@ -216,7 +216,43 @@ class BlockRowsWidget(BlockDataGridFieldWidget):
     kept for a new line (and in the hidden template row) once the form was
     refused for another row: a person would read it as one more error. Those
     two rows are not values; their messages go.
+
+    Its script turns the empty last row into a row as soon as a person types
+    in it; without JavaScript the grid ignored what was typed there (a new
+    row could not be added). :meth:`take_typed_last_row` takes it as a new row.
     """
+
+    def update(self):
+        self.take_typed_last_row()
+        super().update()
+
+    def take_typed_last_row(self):
+        """A last row ("AA") sent with other values than the template row ("TT", the
+        same empty row, never shown) was typed in without the script: it becomes
+        the next row of the request, checked and saved as the others."""
+        request = self.request
+        form = getattr(request, "form", None)
+        if not form or form.get(self.counterName) is None:
+            return
+        # ".AA.widgets.title", and the row's own ".AA-empty-marker"
+        last, template = f"{self.name}.AA", f"{self.name}.TT"
+        typed = {key[len(last):]: value for key, value in form.items()
+                 if key.startswith(last)}
+        empty = {key[len(template):]: value for key, value in form.items()
+                 if key.startswith(template)}
+        if not typed or not empty or typed == empty:
+            return
+        try:
+            count = int(form[self.counterName])
+        except (TypeError, ValueError):
+            return
+        other = getattr(request, "other", {})
+        for key, value in typed.items():
+            for store in (form, other):
+                store.pop(last + key, None)
+                store[f"{self.name}.{count}{key}"] = value
+        for store in (form, other):
+            store[self.counterName] = str(count + 1)
 
     def updateWidgets(self):
         super().updateWidgets()
