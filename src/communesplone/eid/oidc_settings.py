@@ -1,7 +1,9 @@
 """The OpenID Connect providers a site accepts (FAS/CSAM, itsme, FranceConnect, Keycloak...).
 
 Stored as one JSON list in the registry (``communesplone.eid.oidc.providers``),
-edited in the "Identity providers" control panel or ``@controlpanels/identity-providers``:
+edited in the "Identity providers" control panel (one row a provider:
+:mod:`communesplone.eid.provider_rows`) or ``@controlpanels/identity-providers``
+(the JSON text itself):
 
     [{"id": "fas", "title": "CSAM (itsme, eID, TOTP)",
       "issuer": "https://idp.iamfas.belgium.be/fas/oauth2",

@@ -6,8 +6,9 @@ Field ids are part of the API: ``enterprise_number``, ``categories``,
 and short description are ``title`` and ``description`` (behavior
 ``plone.basic``), the long description ``text``. ``translations`` holds the
 Dutch, English, German (or French) texts: ``{"nl": {"title": ..,
-"description": .., "text": ..}}``; what is missing falls back to the
-site-language fields.
+"description": .., "text": ..}}``, edited as one row a language
+(:mod:`communesplone.directory.translations`); what is missing falls back to
+the site-language fields.
 """
 
 from communesplone.core.constraints import be_postcode_constraint
@@ -19,15 +20,16 @@ from communesplone.directory.constraints import hours_constraint
 from communesplone.directory.constraints import latitude_constraint
 from communesplone.directory.constraints import longitude_constraint
 from communesplone.directory.constraints import phone_constraint
-from communesplone.directory.constraints import translations_constraint
 from communesplone.directory.constraints import url_constraint
 from communesplone.directory.hours import safe_hours
+from communesplone.directory.translations import translations_field
 from communesplone.directory.interfaces import IBusinessMarker
 from communesplone.directory.permissions import MODERATE_ID
 from communesplone.directory.vocabularies import ACCESSIBILITY
 from communesplone.directory.vocabularies import LANGUAGES
 from communesplone.directory.vocabularies import PAYMENTS
 from communesplone.directory.vocabularies import categories_source
+from communesplone.core.rows import BlockRowsWidgetFactory
 from communesplone.core.textlimits import limit_texts
 from plone.app.textfield import RichText
 from plone.autoform import directives
@@ -189,16 +191,15 @@ class IBusiness(model.Schema, IBusinessMarker):
     model.fieldset("translations", label=_("fieldset_business_translations",
                                            default="Translations"),
                    fields=["translations"])
-    translations = JSONText(
+    directives.widget("translations", BlockRowsWidgetFactory)
+    translations = translations_field(
         title=_("label_business_translations", default="Translations"),
         description=_(
-            "help_business_translations",
-            default='E.g. {"nl": {"title": "Bakkerij", "description": "..."}}; what is '
-            "missing is shown in the site's language.",
+            "help_business_translations_rows",
+            default="One row a language: the entry's name and descriptions in that "
+            "language. What is left empty is shown in the site's language.",
         ),
-        schema=ANY_JSON,
         required=False, default={}, missing_value={},
-        constraint=translations_constraint,
     )
 
     model.fieldset("moderation", label=_("fieldset_business_moderation", default="Moderation"),
