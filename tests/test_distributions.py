@@ -13,6 +13,7 @@ from importlib import metadata
 from layout import ROOT
 
 import ast
+import contextlib
 import pytest
 import re
 import sys
@@ -59,10 +60,8 @@ def closure(names):
         if name in found:
             continue
         found.add(name)
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             todo.extend(declared(name) - found)
-        except metadata.PackageNotFoundError:
-            pass
     return found
 
 
