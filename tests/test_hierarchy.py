@@ -1,10 +1,11 @@
 """The layers of CommunesPlone, read from the code: who may import whom.
 
-OneGov's ``test_hierarchy.py`` is the model. Once each add-on is a
-distribution of its own, an import of another add-on is a dependency that its
-``setup.py`` does not declare: it would fail on a site that installed only
-one add-on. This test finds such an import today, while all the add-ons still
-live in one distribution and nothing else would notice.
+OneGov's ``test_hierarchy.py`` is the model. Each add-on is a distribution of
+its own (``sources/communesplone.<addon>``): an import of another add-on is a
+dependency that its ``setup.py`` does not declare, and would fail on a site
+that installed only one add-on. In a checkout every distribution is installed,
+so nothing else would notice (``tests/test_distributions.py`` checks the
+declared requirements themselves).
 
 The layers, lowest first:
 
