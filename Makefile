@@ -21,8 +21,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet "uv==$(UV_VERSION)"
 
-$(VENV)/.installed: $(BIN)/python setup.py constraints.txt
-	$(UV) pip install --python $(BIN)/python --quiet -c constraints.txt -e ".[test]"
+# One distribution per add-on (sources/), editable, and the deployment (the root) over them.
+# editable_mode=compat: each src/ folder on sys.path, so the native namespace
+# ``communesplone`` spans them all (setuptools' strict editable finders miss the
+# deployment's modules directly in the namespace: communesplone.cli).
+ADDONS := core eid booking directory eguichet deliberations
+ADDON_DIRS := $(addprefix sources/communesplone.,$(ADDONS))
+$(VENV)/.installed: $(BIN)/python setup.py constraints.txt $(addsuffix /setup.py,$(ADDON_DIRS))
+	$(UV) pip install --python $(BIN)/python --quiet -c constraints.txt -C editable_mode=compat \
+		$(addprefix -e ,$(ADDON_DIRS)) -e ".[test]"
 	@touch $@
 
 install: $(VENV)/.installed
@@ -51,10 +58,10 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src sources tests benchmarks
 
 format: install
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff format src sources tests
 
 # Regenerate the pins from the current venv (review the diff before committing).
 constraints: install
@@ -64,10 +71,12 @@ constraints: install
 clean:
 	rm -rf $(VENV) node_modules
 
-# Rebuild the .pot from the code and merge it into the fr, nl and en catalogues.
+# Rebuild the .pot from the code of every distribution (one domain, shipped by
+# core) and merge it into the fr, nl, de and en catalogues.
+LOCALES := sources/communesplone.core/src/communesplone/core/locales
 i18n: install
-	$(BIN)/i18ndude rebuild-pot --pot src/communesplone/locales/communesplone.pot --create communesplone src/communesplone
-	$(BIN)/i18ndude sync --pot src/communesplone/locales/communesplone.pot src/communesplone/locales/*/LC_MESSAGES/communesplone.po
+	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/communesplone.pot --create communesplone src/communesplone $(addsuffix /src/communesplone,$(ADDON_DIRS))
+	$(BIN)/i18ndude sync --pot $(LOCALES)/communesplone.pot $(LOCALES)/*/LC_MESSAGES/communesplone.po
 
 # Ratios against plain Plone doing the same work (see benchmarks/). The
 # 100,000-entry sizes: make bench BENCH_SIZE=large (docs/developing.md).

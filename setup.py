@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from setuptools import find_packages
+from setuptools import find_namespace_packages
 from setuptools import setup
 
 long_description = "\n\n".join(
@@ -12,8 +12,8 @@ long_description = "\n\n".join(
 setup(
     name="communesplone",
     version="1.0.0.dev0",
-    description="Plone 6.2 add-ons for communes and CPAS: e-guichet, deliberations, "
-    "directory, booking and identity assurance.",
+    description="CommunesPlone for hosts and developers: the communesplone command, "
+    "hosting, site presets and demo, over every CommunesPlone add-on.",
     long_description=long_description,
     long_description_content_type="text/x-rst",
     classifiers=[
@@ -27,40 +27,38 @@ setup(
     keywords="Plone commune municipality Belgium e-government",
     license="GPL-2.0-only",
     python_requires=">=3.11",
+    # ``communesplone`` is a native (PEP 420) namespace shared with the add-ons
+    # of ``sources/`` (plone.api's and plone.restapi's layout): no __init__.py.
     package_dir={"": "src"},
-    packages=find_packages("src"),
+    packages=find_namespace_packages("src", include=["communesplone.*"]),
+    py_modules=["communesplone.cli", "communesplone.instance", "communesplone.pins",
+                "communesplone.testing"],
     include_package_data=True,
     zip_safe=False,
     install_requires=[
+        # every add-on: a host or a developer runs them all
+        "communesplone.core",
+        "communesplone.eid",
+        "communesplone.booking",
+        "communesplone.directory",
+        "communesplone.eguichet",
+        "communesplone.deliberations",
         "Products.CMFPlone",
-        "plone.app.layout",
-        "plone.restapi",
         "plone.api",
-        "plone.app.dexterity",
-        "plone.app.registry",
-        "eea.facetednavigation",
-        "collective.eeafaceted.collectionwidget",
-        # row widgets for tables edited by staff (assembly members, categories...)
-        "collective.z3cform.datagridfield",
-        "collective.monkeypatcher",
+        "plone.restapi",
+        "plone.exportimport",
+        "Zope",
+        "PasteDeploy",
+        "pytz",
         "setuptools",
-        "cryptography",
-        "authlib",
-        "joserfc",
-        "requests",
         "waitress",
         "ZEO",
         # shared hosting: RelStorage on PostgreSQL (never relstorage[postgresql],
         # which builds psycopg2 from source over psycopg2-binary)
         "RelStorage",
         "psycopg2-binary",
-        # EPC payment QR codes (e-guichet); PDF documents (deliberations)
-        "segno",
-        "weasyprint",
-        # dates in words on the front page ("mardi 15 décembre, 18 h")
-        "Babel",
-        # XLSX exports beside the CSV ones (staff open spreadsheets)
-        "openpyxl",
+        # the demo sites' mailbox (an SMTP sink, policy/mailbox.py)
+        "aiosmtpd",
     ],
     extras_require={
         "test": [
@@ -91,7 +89,8 @@ setup(
         ],
     },
     entry_points={
-        "z3c.autoinclude.plugin": ["target = plone"],
+        # the namespace has no configure.zcml: policy's includes every add-on and hosting
+        "plone.autoinclude.plugin": ["target = plone", "module = communesplone.policy"],
         "console_scripts": ["communesplone = communesplone.cli:main"],
     },
 )

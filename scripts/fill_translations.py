@@ -15,7 +15,8 @@ import json
 import re
 import sys
 
-LOCALES = Path(__file__).resolve().parents[1] / "src" / "communesplone" / "locales"
+LOCALES = (Path(__file__).resolve().parents[1] / "sources" / "communesplone.core" / "src"
+           / "communesplone" / "core" / "locales")
 ENTRY = re.compile(
     r'(?P<comments>(?:#[^\n]*\n)*)msgid "(?P<msgid>(?:[^"\\]|\\.)+)"\nmsgstr ""\n(?!")'
 )

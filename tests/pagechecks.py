@@ -13,12 +13,11 @@ Use: ``from pagechecks import assert_fit_for_people`` in a browser test
 """
 
 from browser import axe_violations
-from pathlib import Path
 
 import re
 import xml.etree.ElementTree as ET
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "communesplone"
+from layout import package_glob
 
 #: Phone width of the checks and of ``make screenshots``.
 PHONE = {"width": 390, "height": 844}
@@ -44,7 +43,7 @@ def workflow_ids():
     """The ids of every add-on's workflow states and transitions
     (``awaiting_payment``, ``accepted``…): shown to a person, they are raw values."""
     ids = set()
-    for definition in SRC.glob("*/profiles/default/workflows/*/definition.xml"):
+    for definition in package_glob("*/profiles/default/workflows/*/definition.xml"):
         root = ET.parse(definition).getroot()
         for node in root.iter():
             for attribute in ("state_id", "transition_id"):
@@ -58,7 +57,7 @@ def workflow_titles():
     (``Confirmed``, ``Awaiting payment``, ``Take it``…): on a French, Dutch or
     German page they mean a title that was not translated."""
     titles = set()
-    for definition in SRC.glob("*/profiles/default/workflows/*/definition.xml"):
+    for definition in package_glob("*/profiles/default/workflows/*/definition.xml"):
         root = ET.parse(definition).getroot()
         for node in root.iter():
             if node.tag in ("state", "transition") and node.get("title"):

@@ -6,7 +6,6 @@ that the list matches what GenericSetup registered.
 """
 
 from communesplone.policy.presets import load_preset
-from pathlib import Path
 from plone.base.utils import get_installer
 from plone.browserlayer.utils import registered_layers
 from plone.registry.interfaces import IRegistry
@@ -15,16 +14,17 @@ from zope.component import getUtility
 import pytest
 import re
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "communesplone"
+from layout import package_glob
+from layout import part_folder
 ADDONS = sorted(
     f"communesplone.{path.parents[2].name}"
-    for path in SRC.glob("*/profiles/default/metadata.xml")
+    for path in package_glob("*/profiles/default/metadata.xml")
 )
 
 
 def dependencies(addon):
     """The products a profile's metadata.xml depends on (in order)."""
-    metadata = SRC / addon.split(".", 1)[1] / "profiles" / "default" / "metadata.xml"
+    metadata = part_folder(addon.split(".", 1)[1]) / "profiles" / "default" / "metadata.xml"
     return re.findall(r"<dependency>profile-([\w.]+):default</dependency>", metadata.read_text())
 
 

@@ -1,10 +1,11 @@
 """The layers of CommunesPlone, read from the code: who may import whom.
 
-OneGov's ``test_hierarchy.py`` is the model. Once each add-on is a
-distribution of its own, an import of another add-on is a dependency that its
-``setup.py`` does not declare: it would fail on a site that installed only
-one add-on. This test finds such an import today, while all the add-ons still
-live in one distribution and nothing else would notice.
+OneGov's ``test_hierarchy.py`` is the model. Each add-on is a distribution of
+its own (``sources/communesplone.<addon>``): an import of another add-on is a
+dependency that its ``setup.py`` does not declare, and would fail on a site
+that installed only one add-on. In a checkout every distribution is installed,
+so nothing else would notice (``tests/test_distributions.py`` checks the
+declared requirements themselves).
 
 The layers, lowest first:
 
@@ -31,8 +32,11 @@ import ast
 import pytest
 import re
 
-SRC = Path(__file__).parent.parent / "src"
-PACKAGE = SRC / "communesplone"
+ROOT = Path(__file__).parent.parent
+#: each distribution's ``src``: the deployment's (the root), then each add-on's
+#: (``sources/communesplone.<addon>/src``); ``communesplone`` is a namespace over them
+SRCS = [ROOT / "src", *sorted(ROOT.glob("sources/*/src"))]
+PACKAGES = [src / "communesplone" for src in SRCS]
 
 CORE = "core"
 ADDONS = ("eid", "booking", "directory", "eguichet", "deliberations")
@@ -57,12 +61,14 @@ def part_of(module):
 
 
 def module_name(path):
-    name = ".".join(path.relative_to(SRC).with_suffix("").parts)
+    src = next(src for src in SRCS if path.is_relative_to(src))
+    name = ".".join(path.relative_to(src).with_suffix("").parts)
     return name.removesuffix(".__init__")
 
 
 def python_modules():
-    return sorted(path for path in PACKAGE.rglob("*.py") if "tests" not in path.parts)
+    return sorted(path for package in PACKAGES for path in package.rglob("*.py")
+                  if "tests" not in path.relative_to(package).parts)
 
 
 MODULES = {module_name(path): path for path in python_modules()}
@@ -122,19 +128,20 @@ def test_no_import_crosses_the_layers():
         allowed = ALLOWED[part] | {part}
         for imported, line in imports_of(path):
             if part_of(imported) not in allowed:
-                wrong.append(f"{path.relative_to(SRC)}:{line}: {part} imports {imported}")
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: {part} imports {imported}")
     assert not wrong, "imports across the layers:\n" + "\n".join(wrong)
 
 
 def test_no_zcml_refers_across_the_layers():
     wrong = []
-    for path in sorted(PACKAGE.rglob("*.zcml")):
-        owner = path.relative_to(PACKAGE).parts
+    for folder, path in sorted((package, path) for package in PACKAGES
+                               for path in package.rglob("*.zcml")):
+        owner = path.relative_to(folder).parts
         part = owner[0] if len(owner) > 1 else "(root)"
         allowed = ALLOWED[part] | {part}
         for name, line in zcml_names(path):
             if part_of(name) not in allowed:
-                wrong.append(f"{path.relative_to(SRC)}:{line}: {part} refers to {name}")
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: {part} refers to {name}")
     assert not wrong, "ZCML across the layers:\n" + "\n".join(wrong)
 
 
@@ -194,7 +201,7 @@ def test_no_function_local_import_of_ours_below_the_deployment():
     """Core and the add-ons import their own modules at the top: an import inside a
     function hid the three circles this test was written against. (The command
     line keeps its lazy imports: a ``communesplone --help`` does not load Zope.)"""
-    wrong = [f"{path.relative_to(SRC)}:{line}: {module}"
+    wrong = [f"{path.relative_to(ROOT)}:{line}: {module}"
              for module_name_, path in MODULES.items()
              if part_of(module_name_) not in DEPLOYMENT
              for module, line in local_imports(path)]

@@ -1,6 +1,5 @@
 """The catalogues are complete, compiled at start-up, and pages speak the site's language."""
 
-from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -11,7 +10,8 @@ import pytest
 import requests
 import transaction
 
-LOCALES = Path(__file__).resolve().parents[1] / "src" / "communesplone" / "locales"
+from layout import LOCALES
+from layout import package_glob
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
@@ -83,7 +83,7 @@ def test_controlpanel_in_the_site_language(functional, language, label, help_tex
 # (transition title), plone.restapi's ``@workflow`` and the faceted state filter.
 
 LANGUAGES = ["fr", "nl", "de", "en"]
-DEFINITIONS = sorted(LOCALES.parent.glob("*/profiles/default/workflows/*/definition.xml"))
+DEFINITIONS = package_glob("*/profiles/default/workflows/*/definition.xml")
 
 #: Titles that are the same word in a language by nature (none today).
 SAME_WORD = {"fr": set(), "nl": set(), "de": set()}
@@ -202,7 +202,7 @@ def test_upgrade_renames_the_states(integration):
 
 # --- Faceted criteria titles ------------------------------------------------------------------
 
-FACETED = sorted(LOCALES.parent.glob("*/faceted*/*.xml"))
+FACETED = package_glob("*/faceted*/*.xml")
 SAME_CRITERION = {"fr": {"Date"}, "nl": {"Dashboards"}, "de": {"Dashboards"}}
 
 
@@ -232,7 +232,7 @@ def test_faceted_criteria_in_the_language(bare, language):
 
 # --- Template strings ------------------------------------------------------------------------
 
-TEMPLATES = sorted(LOCALES.parent.glob("**/*.pt"))
+TEMPLATES = package_glob("**/*.pt")
 
 
 def template_msgids():
@@ -381,7 +381,7 @@ def test_types_and_control_panels_are_in_the_catalogue():
 
     pot_text = (LOCALES / "communesplone.pot").read_text()
     pot = {entry.msgid for entry in polib.pofile(re.sub(r"(?m)^#[^.:, |].*\n", "", pot_text))}
-    profiles = LOCALES.parent.glob("*/profiles/default")
+    profiles = package_glob("*/profiles/default")
     texts = []
     for profile in profiles:
         for path in sorted(profile.glob("types/*.xml")):

@@ -46,11 +46,11 @@ class CommunesploneZCMLLayer(PloneSandboxLayer):
     defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
-        import communesplone
+        import communesplone.policy
         import plone.restapi
 
         self.loadZCML(package=plone.restapi)
-        self.loadZCML(package=communesplone)
+        self.loadZCML(package=communesplone.policy)
         _register_add_view_again()
 
 

@@ -40,12 +40,12 @@ from test_bad_input_services import WRONG_TEXT  # noqa: E402
 
 import pytest  # noqa: E402
 
-SRC = TESTS.parent / "src" / "communesplone"
+from layout import package_glob  # noqa: E402
 
 
 def declared_types():
     """Every type an add-on's profile defines (``policy`` only adjusts Plone's own)."""
-    return {path.stem for path in SRC.glob("*/profiles/default/types/*.xml")
+    return {path.stem for path in package_glob("*/profiles/default/types/*.xml")
             if path.parts[-5] != "policy"}
 
 

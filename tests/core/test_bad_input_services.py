@@ -52,7 +52,7 @@ from communesplone.deliberations.advice import request_advice  # noqa: E402
 from eguichethelpers import make_site  # noqa: E402
 from eguichethelpers import PASSWORD  # noqa: E402
 
-SRC = TESTS.parent / "src" / "communesplone"
+from layout import package_glob  # noqa: E402
 PLONE = "{http://namespaces.plone.org/plone}service"
 WRITES = ("POST", "PATCH", "PUT")
 
@@ -67,7 +67,7 @@ ENGLISH = ("invalid literal", "Setting it to null", "is a required field", "wron
 def declared_services():
     """``{(name, method, for)}`` of every ``plone:service`` with a body, in every add-on."""
     found = set()
-    for zcml in sorted(SRC.glob("*/services/**/configure.zcml")):
+    for zcml in package_glob("*/services/**/configure.zcml"):
         for element in ElementTree.parse(zcml).getroot().iter(PLONE):
             method = element.get("method", "GET").upper()
             if method in WRITES:

@@ -6,12 +6,10 @@ Run: .venv/bin/python -m pytest tests/eid/test_certificates.py -q -p no:cachepro
 import ast
 import base64
 import re
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 import pytest
 from cryptography import x509

@@ -3,6 +3,7 @@
 from communesplone.policy.presets import PresetError
 from communesplone.policy.presets import available_presets
 from communesplone.policy.presets import load_preset
+from layout import package_glob
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def test_presets_name_every_addon():
     """commune and demo install every CommunesPlone add-on (the policy is the site itself)."""
     addons = {
         f"communesplone.{path.parents[2].name}"
-        for path in (ROOT / "src" / "communesplone").glob("*/profiles/default/metadata.xml")
+        for path in package_glob("*/profiles/default/metadata.xml")
     } - {"communesplone.policy"}
     assert set(load_preset("commune").addons) == addons
     assert set(load_preset("demo").addons) == addons

@@ -34,14 +34,15 @@ def site_jobs(site):
 def _addons_with_jobs():
     import communesplone
 
-    root = communesplone.__path__[0]
     from pathlib import Path
 
-    return [
+    # a namespace: one folder per installed distribution (sources/*/src, src)
+    return sorted({
         f"communesplone.{path.parent.name}"
+        for root in communesplone.__path__
         for path in Path(root).glob("*/jobs.py")
         if path.parent.name != "policy"
-    ]
+    })
 
 
 def run_jobs(site, now=None, only=None):

@@ -1,0 +1,48 @@
+"""CommunesPlone eID: identity assurance for Plone (itsme, CSAM/FAS, Belgian eID)."""
+
+from pathlib import Path
+
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+HERE = Path(__file__).parent
+long_description = "\n\n".join(
+    (HERE / name).read_text(encoding="utf-8") for name in ("README.rst", "CHANGES.rst")
+)
+
+setup(
+    name="communesplone.eid",
+    version="1.0.0.dev0",
+    description="CommunesPlone eID: identity assurance for Plone (itsme, CSAM/FAS, Belgian eID)",
+    long_description=long_description,
+    long_description_content_type="text/x-rst",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone commune municipality Belgium e-government",
+    license="GPL-2.0-only",
+    python_requires=">=3.11",
+    # ``communesplone`` is a native (PEP 420) namespace, as ``plone`` is for
+    # plone.api and plone.restapi: no ``communesplone/__init__.py`` anywhere.
+    package_dir={"": "src"},
+    packages=find_namespace_packages("src", include=["communesplone.eid*"]),
+    include_package_data=True,
+    zip_safe=False,
+    install_requires=[
+        "communesplone.core",
+        "Products.CMFPlone",
+        "Products.PlonePAS",
+        "plone.restapi",
+        "cryptography",
+        "joserfc",
+        "requests",
+    ],
+    entry_points={
+        "z3c.autoinclude.plugin": ["target = plone"],
+    },
+)

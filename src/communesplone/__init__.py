@@ -1,1 +1,0 @@
-"""CommunesPlone: one distribution, one sub-package per add-on."""
