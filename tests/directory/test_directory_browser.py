@@ -26,7 +26,7 @@ def test_listing_and_entry_are_accessible(live, page):
     page.wait_for_selector("#directory-map[data-markers='1']")
     assert page.locator("#directory-map .leaflet-marker-icon").count() == 1
     assert "Secret" not in page.content()
-    assert axe_violations(page, include=["#content"]) == []
+    assert axe_violations(page) == []
     page.locator("#directory-q").fill("dubois")
     page.locator(".directory-search button[type=submit]").click()
     page.wait_for_load_state()
@@ -36,12 +36,12 @@ def test_listing_and_entry_are_accessible(live, page):
     assert page.locator("#content h1").inner_text() == "Boulangerie Dubois"
     assert page.locator(".business-hours tr").count() == 7
     assert page.locator(".business-closures li").count() == 1
-    assert axe_violations(page, include=["#content"]) == []
+    assert axe_violations(page) == []
     # the proposal form
     page.goto(f"{live['url']}/@@propose-business")
     assert page.locator("#form-widgets-title").count() == 1
     assert not page.locator("#formfield-form-widgets-homepage").is_visible()
-    assert axe_violations(page, include=["#content"]) == []
+    assert axe_violations(page) == []
 
 
 def test_faceted_listing_works_and_is_accessible(live, page):
